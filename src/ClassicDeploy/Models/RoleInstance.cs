@@ -1,0 +1,32 @@
+namespace ClassicDeploy.Models
+{
+    /// <summary>One role instance of a deployment.</summary>
+    public sealed class RoleInstance
+    {
+        public string ServiceName { get; set; } = string.Empty;
+
+        public string DeploymentName { get; set; } = string.Empty;
+
+        public string RoleName { get; set; } = string.Empty;
+
+        public string InstanceName { get; set; } = string.Empty;
+
+        public string InstanceStatus { get; set; } = string.Empty;
+
+        public int InstanceUpgradeDomain { get; set; }
+
+        public int InstanceFaultDomain { get; set; }
+
+        public string? InstanceSize { get; set; }
+
+        public string? InstanceStateDetails { get; set; }
+
+        public string? InstanceErrorCode { get; set; }
+
+        public string? IpAddress { get; set; }
+
+        public string? PowerState { get; set; }
+
+        public string? HostName { get; set; }
+    }
+}
