@@ -1,0 +1,10 @@
+using System;
+
+namespace ClassicDeploy.Emulator.State;
+
+public sealed class EngineOptions
+{
+    public int UpgradeDomainCount { get; set; } = 5;
+
+    public TimeSpan UpgradeDomainDuration { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+
+namespace ClassicDeploy.Emulator.State;
+
+public sealed record HostedServiceView(
+    string ServiceName, string Label, string? Description, string? Location, string? AffinityGroup,
+    string Status, DateTimeOffset DateCreated, DateTimeOffset DateLastModified, IReadOnlyList<ExtendedPropertyValue> ExtendedProperties,
+    IReadOnlyList<DeploymentView> Deployments);
+
+/// <summary>Status is Running, Suspended, RunningTransitioning, SuspendedTransitioning, Deploying, Starting, Deleting.</summary>
+public sealed record DeploymentView(
+    string Name, DeploymentSlotName Slot, string PrivateId, string Status,
+    string Label, string Url, string Configuration, IReadOnlyList<RoleInstanceView> RoleInstances, UpgradeStatusView? UpgradeStatus,
+    int UpgradeDomainCount, IReadOnlyList<RoleView> Roles, string SdkVersion, bool Locked, bool RollbackAllowed,
+    DateTimeOffset CreatedTime, DateTimeOffset LastModifiedTime, IReadOnlyList<ExtendedPropertyValue> ExtendedProperties, string PackageUrl);
+
+public sealed record RoleInstanceView(
+    string RoleName, string InstanceName, string InstanceStatus, int InstanceUpgradeDomain, int InstanceFaultDomain,
+    string InstanceSize, string? InstanceStateDetails, string? InstanceErrorCode, string? IpAddress, string PowerState, string? HostName);
+
+/// <summary>CurrentUpgradeDomainState is Before or During.</summary>
+public sealed record UpgradeStatusView(UpgradeMode UpgradeType, string CurrentUpgradeDomainState, int CurrentUpgradeDomain);
+
+public sealed record RoleView(string RoleName, string OsVersion);
+
+/// <summary>Status is InProgress, Succeeded or Failed.</summary>
+public sealed record OperationView(string Id, string Status, int? HttpStatusCode, string? ErrorCode, string? ErrorMessage);
