@@ -1,0 +1,167 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Emulator.Http;
+using ClassicDeploy.Emulator.State;
+using ClassicDeploy.Emulator.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ClassicDeploy.Emulator;
+
+/// <summary>The Service Management emulator on Kestrel: one engine, one store, one request pipeline.</summary>
+public sealed class EmulatorHost : IAsyncDisposable
+{
+    private static readonly TimeSpan AdvanceInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly WebApplication app;
+    private readonly ManagementEngine engine;
+    private readonly IStateStore store;
+    private readonly CancellationTokenSource stopping = new();
+    private Task? advancing;
+    private int stopped;
+
+    private EmulatorHost(WebApplication app, ManagementEngine engine, IStateStore store, RequestLog requests, Uri baseAddress)
+    {
+        this.app = app;
+        this.engine = engine;
+        this.store = store;
+        this.Requests = requests;
+        this.BaseAddress = baseAddress;
+    }
+
+    /// <summary>e.g. <c>http://127.0.0.1:54321/</c>; the subscription id goes after it.</summary>
+    public Uri BaseAddress { get; }
+
+    public RequestLog Requests { get; }
+
+    public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        IStateStore store = options.InMemory || string.IsNullOrEmpty(options.DataDirectory)
+            ? new InMemoryStateStore()
+            : new SqliteStateStore(options.DataDirectory!);
+        ManagementEngine? engine = null;
+        try
+        {
+            engine = new ManagementEngine(store, options.Clock, new EngineOptions
+            {
+                UpgradeDomainCount = options.UpgradeDomainCount,
+                UpgradeDomainDuration = options.UpgradeDomainDuration,
+            });
+            var requests = new RequestLog();
+            var app = Build(options, engine, requests);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var host = new EmulatorHost(app, engine, store, requests, new Uri(address.TrimEnd('/') + "/"));
+            if (ReferenceEquals(options.Clock, TimeProvider.System))
+            {
+                host.advancing = host.AdvanceAsync();
+            }
+
+            return host;
+        }
+        catch
+        {
+            engine?.Dispose();
+            store.Dispose();
+            throw;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref this.stopped, 1) != 0)
+        {
+            return;
+        }
+
+        this.stopping.Cancel();
+        if (this.advancing is not null)
+        {
+            await this.advancing.ConfigureAwait(false);
+        }
+
+        await this.app.StopAsync().ConfigureAwait(false);
+        await this.app.DisposeAsync().ConfigureAwait(false);
+        this.engine.Dispose();
+        this.store.Dispose();
+        this.stopping.Dispose();
+    }
+
+    public async ValueTask DisposeAsync() => await this.StopAsync().ConfigureAwait(false);
+
+    private static WebApplication Build(EmulatorOptions options, ManagementEngine engine, RequestLog requests)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = Array.Empty<string>(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
+            {
+                if (options.ServerCertificate is { } certificate)
+                {
+                    listen.UseHttps(new HttpsConnectionAdapterOptions
+                    {
+                        ServerCertificate = certificate,
+                        ClientCertificateMode = ClientCertificateMode.AllowCertificate,
+                        // Self-signed management certificates are the norm; the pipeline checks
+                        // each request's certificate against the subscription's registered thumbprints.
+                        ClientCertificateValidation = (_, _, _) => true,
+                    });
+                }
+            }
+
+            if (IPAddress.TryParse(options.Host, out var ip))
+            {
+                kestrel.Listen(ip, options.Port, Configure);
+            }
+            else
+            {
+                kestrel.ListenLocalhost(options.Port, Configure);
+            }
+        });
+        var app = builder.Build();
+        var pipeline = new RequestPipeline(engine, options, requests);
+        app.Run(pipeline.HandleAsync);
+        return app;
+    }
+
+    private async Task AdvanceAsync()
+    {
+        using var timer = new PeriodicTimer(AdvanceInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(this.stopping.Token).ConfigureAwait(false))
+            {
+                try
+                {
+                    this.engine.Advance();
+                }
+                catch (Exception)
+                {
+                    // Lazy advance on the next request will surface a persistent problem.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading.Tasks;
+using ClassicDeploy.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace ClassicDeploy.Emulator.Http;
+
+/// <summary>
+/// With HTTPS on, every request must present (as its TLS client certificate) a management
+/// certificate registered for the subscription in its path; otherwise 403 ForbiddenError.
+/// </summary>
+internal sealed class CertificateGate
+{
+    private readonly bool enabled;
+    private readonly IDictionary<string, ISet<string>> certificates;
+
+    public CertificateGate(EmulatorOptions options)
+    {
+        this.enabled = options.ServerCertificate is not null;
+        this.certificates = options.ManagementCertificates;
+    }
+
+    public async Task CheckAsync(HttpContext context, string? subscriptionId)
+    {
+        if (!this.enabled)
+        {
+            return;
+        }
+
+        var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
+        if (certificate is null || subscriptionId is null || !this.IsRegistered(subscriptionId, certificate))
+        {
+            throw new WireException(403, ErrorCodes.ForbiddenError, ErrorFactory.ForbiddenMessage);
+        }
+    }
+
+    private bool IsRegistered(string subscriptionId, X509Certificate2 certificate)
+    {
+        if (!this.certificates.TryGetValue(subscriptionId, out var thumbprints))
+        {
+            return false;
+        }
+
+        foreach (var thumbprint in thumbprints)
+        {
+            if (string.Equals(thumbprint, certificate.Thumbprint, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.RegularExpressions;
+using ClassicDeploy.Emulator.State;
+
+namespace ClassicDeploy.Emulator.Wire;
+
+/// <summary>One parser per request body, elements in the seed's order; output is the engine's command with decoded text.</summary>
+internal static class RequestParsers
+{
+    private static readonly Regex ServiceName = new("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
+
+    public static CreateHostedServiceCommand CreateHostedService(byte[] body, string version)
+    {
+        using var reader = XmlRequestReader.Open(body, "CreateHostedService");
+        var serviceName = reader.Required("ServiceName").Trim();
+        var label = RequestRules.ParseLabel(reader.Required("Label"));
+        var description = reader.Optional("Description");
+        var location = reader.Optional("Location");
+        var affinityGroup = reader.Optional("AffinityGroup");
+        var properties = RequestRules.ReadExtendedProperties(reader, version);
+        reader.Leave();
+
+        if (!ServiceName.IsMatch(serviceName))
+        {
+            throw WireException.BadRequest(
+                $"The hosted service name '{serviceName}' is not valid: use 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit.");
+        }
+
+        if (description is not null && description.Length > RequestRules.MaxDescription)
+        {
+            throw WireException.BadRequest($"The description is longer than {RequestRules.MaxDescription} characters.");
+        }
+
+        if (!string.IsNullOrEmpty(location) && !string.IsNullOrEmpty(affinityGroup))
+        {
+            throw WireException.BadRequest("Specify either Location or AffinityGroup, not both.");
+        }
+
+        return new CreateHostedServiceCommand(serviceName, label, Blank(description), Blank(location), Blank(affinityGroup), properties);
+    }
+
+    public static CreateDeploymentCommand CreateDeployment(byte[] body, string version)
+    {
+        using var reader = XmlRequestReader.Open(body, "CreateDeployment");
+        var name = reader.Required("Name").Trim();
+        var packageUrl = RequestRules.ParsePackageUrl(reader.Required("PackageUrl"));
+        var label = RequestRules.ParseLabel(reader.Required("Label"));
+        var configuration = RequestRules.ParseConfiguration(reader.Required("Configuration"));
+        var start = reader.Optional("StartDeployment");
+        var treatWarnings = reader.Optional("TreatWarningsAsError");
+        var properties = RequestRules.ReadExtendedProperties(reader, version);
+        RequestRules.ReadExtensionConfiguration(reader, version);
+        reader.Leave();
+
+        if (name.Length == 0 || name.Length > 100)
+        {
+            throw WireException.BadRequest("The deployment name must be 1 to 100 characters long.");
+        }
+
+        return new CreateDeploymentCommand(
+            name,
+            packageUrl,
+            label,
+            configuration,
+            start is not null && XmlRequestReader.ParseBoolean("StartDeployment", start),
+            treatWarnings is not null && XmlRequestReader.ParseBoolean("TreatWarningsAsError", treatWarnings),
+            properties);
+    }
+
+    public static UpgradeDeploymentCommand UpgradeDeployment(byte[] body, string version)
+    {
+        using var reader = XmlRequestReader.Open(body, "UpgradeDeployment");
+        var modeText = reader.Optional("Mode");
+        var packageUrl = RequestRules.ParsePackageUrl(reader.Required("PackageUrl"));
+        var configuration = RequestRules.ParseConfiguration(reader.Required("Configuration"));
+        var label = RequestRules.ParseLabel(reader.Required("Label"));
+        var roleToUpgrade = reader.Optional("RoleToUpgrade");
+        var forceText = ApiVersions.AtLeast(version, ApiVersions.Force) ? reader.Required("Force") : reader.Optional("Force");
+        var properties = RequestRules.ReadExtendedProperties(reader, version);
+        RequestRules.ReadExtensionConfiguration(reader, version);
+        reader.Leave();
+
+        var force = false;
+        if (forceText is not null)
+        {
+            ApiVersions.Require(version, ApiVersions.Force, "Force");
+            force = XmlRequestReader.ParseBoolean("Force", forceText);
+        }
+
+        var mode = modeText is null ? UpgradeMode.Auto : RequestRules.ParseMode(modeText, version, true, "Upgrade Deployment");
+        return new UpgradeDeploymentCommand(mode, packageUrl, configuration, label, Blank(roleToUpgrade?.Trim()), force, properties);
+    }
+
+    public static ChangeConfigurationCommand ChangeConfiguration(byte[] body, string version)
+    {
+        using var reader = XmlRequestReader.Open(body, "ChangeConfiguration");
+        var configuration = RequestRules.ParseConfiguration(reader.Required("Configuration"));
+        var treatWarnings = reader.Optional("TreatWarningsAsError");
+        var modeText = reader.Optional("Mode");
+        var properties = RequestRules.ReadExtendedProperties(reader, version);
+        RequestRules.ReadExtensionConfiguration(reader, version);
+        reader.Leave();
+
+        var treat = false;
+        if (treatWarnings is not null)
+        {
+            ApiVersions.Require(version, ApiVersions.TreatWarningsAsError, "TreatWarningsAsError");
+            treat = XmlRequestReader.ParseBoolean("TreatWarningsAsError", treatWarnings);
+        }
+
+        var mode = UpgradeMode.Auto;
+        if (modeText is not null)
+        {
+            ApiVersions.Require(version, ApiVersions.ConfigurationMode, "Mode");
+            mode = RequestRules.ParseMode(modeText, version, false, "Change Deployment Configuration");
+        }
+
+        return new ChangeConfigurationCommand(configuration, treat, mode, properties);
+    }
+
+    public static int WalkUpgradeDomain(byte[] body)
+    {
+        using var reader = XmlRequestReader.Open(body, "WalkUpgradeDomain");
+        var domain = XmlRequestReader.ParseInt("UpgradeDomain", reader.Required("UpgradeDomain"));
+        reader.Leave();
+        if (domain < 0)
+        {
+            throw WireException.BadRequest("The upgrade domain must be zero or greater.");
+        }
+
+        return domain;
+    }
+
+    public static SwapCommand Swap(byte[] body)
+    {
+        using var reader = XmlRequestReader.Open(body, "Swap");
+        var production = reader.Optional("Production");
+        var source = reader.Required("SourceDeployment").Trim();
+        reader.Leave();
+        if (source.Length == 0)
+        {
+            throw WireException.BadRequest("SourceDeployment must name the staging deployment.");
+        }
+
+        return new SwapCommand(Blank(production?.Trim()), source);
+    }
+
+    public static RollbackCommand Rollback(byte[] body, string version)
+    {
+        ApiVersions.Require(version, ApiVersions.Rollback, "RollbackUpdateOrUpgrade");
+        using var reader = XmlRequestReader.Open(body, "RollbackUpdateOrUpgrade");
+        var modeText = reader.Required("Mode");
+        var forceText = reader.Required("Force");
+        reader.Leave();
+        var mode = RequestRules.ParseMode(modeText, version, false, "Rollback Update Or Upgrade");
+        return new RollbackCommand(mode, XmlRequestReader.ParseBoolean("Force", forceText));
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Xml;
+using ClassicDeploy.Emulator.State;
+
+namespace ClassicDeploy.Emulator.Wire;
+
+/// <summary>Response bodies in PROTOCOL.md's element order; elements with no value are omitted.</summary>
+internal static class ResponseWriters
+{
+    public static Action<XmlWriter> HostedServices(IReadOnlyList<HostedServiceView> services, Func<string, string> serviceUrl) => writer =>
+    {
+        writer.WriteStartElement("HostedServices", XmlResponse.Namespace);
+        foreach (var service in services)
+        {
+            WriteHostedService(writer, service, serviceUrl(service.ServiceName), false);
+        }
+
+        writer.WriteEndElement();
+    };
+
+    public static Action<XmlWriter> HostedService(HostedServiceView service, string url, bool embedDetail) =>
+        writer => WriteHostedService(writer, service, url, embedDetail);
+
+    public static Action<XmlWriter> Deployment(DeploymentView deployment) => writer => WriteDeployment(writer, deployment);
+
+    public static Action<XmlWriter> Operation(OperationView operation) => writer =>
+    {
+        writer.WriteStartElement("Operation", XmlResponse.Namespace);
+        writer.Element("ID", operation.Id);
+        writer.Element("Status", operation.Status);
+        if (operation.HttpStatusCode is int status)
+        {
+            writer.Element("HttpStatusCode", status.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (operation.ErrorCode is not null || operation.ErrorMessage is not null)
+        {
+            writer.WriteStartElement("Error", XmlResponse.Namespace);
+            writer.Optional("Code", operation.ErrorCode);
+            writer.Optional("Message", operation.ErrorMessage);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    };
+
+    private static void WriteHostedService(XmlWriter writer, HostedServiceView service, string url, bool embedDetail)
+    {
+        writer.WriteStartElement("HostedService", XmlResponse.Namespace);
+        writer.Element("Url", url);
+        writer.Element("ServiceName", service.ServiceName);
+        writer.WriteStartElement("HostedServiceProperties", XmlResponse.Namespace);
+        writer.Optional("Description", service.Description);
+        writer.Optional("AffinityGroup", service.AffinityGroup);
+        writer.Optional("Location", service.Location);
+        writer.Element("Label", XmlResponse.Base64(service.Label));
+        writer.Element("Status", service.Status);
+        writer.Time("DateCreated", service.DateCreated);
+        writer.Time("DateLastModified", service.DateLastModified);
+        WriteExtendedProperties(writer, service.ExtendedProperties);
+        writer.WriteEndElement();
+        if (embedDetail)
+        {
+            writer.WriteStartElement("Deployments", XmlResponse.Namespace);
+            foreach (var deployment in service.Deployments)
+            {
+                WriteDeployment(writer, deployment);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void WriteDeployment(XmlWriter writer, DeploymentView d)
+    {
+        writer.WriteStartElement("Deployment", XmlResponse.Namespace);
+        writer.Element("Name", d.Name);
+        writer.Element("DeploymentSlot", d.Slot.ToString());
+        writer.Element("PrivateID", d.PrivateId);
+        writer.Element("Status", d.Status);
+        writer.Element("Label", XmlResponse.Base64(d.Label));
+        writer.Element("Url", d.Url);
+        writer.Element("Configuration", XmlResponse.Base64(d.Configuration));
+        writer.WriteStartElement("RoleInstanceList", XmlResponse.Namespace);
+        foreach (var i in d.RoleInstances)
+        {
+            writer.WriteStartElement("RoleInstance", XmlResponse.Namespace);
+            writer.Element("RoleName", i.RoleName);
+            writer.Element("InstanceName", i.InstanceName);
+            writer.Element("InstanceStatus", i.InstanceStatus);
+            writer.Element("InstanceUpgradeDomain", Int(i.InstanceUpgradeDomain));
+            writer.Element("InstanceFaultDomain", Int(i.InstanceFaultDomain));
+            writer.Element("InstanceSize", i.InstanceSize);
+            writer.Optional("InstanceStateDetails", i.InstanceStateDetails);
+            writer.Optional("InstanceErrorCode", i.InstanceErrorCode);
+            writer.Optional("IpAddress", i.IpAddress);
+            writer.Optional("PowerState", i.PowerState);
+            writer.Optional("HostName", i.HostName);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        if (d.UpgradeStatus is { } upgrade)
+        {
+            writer.WriteStartElement("UpgradeStatus", XmlResponse.Namespace);
+            writer.Element("UpgradeType", upgrade.UpgradeType.ToString());
+            writer.Element("CurrentUpgradeDomainState", upgrade.CurrentUpgradeDomainState);
+            writer.Element("CurrentUpgradeDomain", Int(upgrade.CurrentUpgradeDomain));
+            writer.WriteEndElement();
+        }
+
+        writer.Element("UpgradeDomainCount", Int(d.UpgradeDomainCount));
+        writer.WriteStartElement("RoleList", XmlResponse.Namespace);
+        foreach (var role in d.Roles)
+        {
+            writer.WriteStartElement("Role", XmlResponse.Namespace);
+            writer.Element("RoleName", role.RoleName);
+            writer.Optional("OsVersion", role.OsVersion);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.Optional("SdkVersion", d.SdkVersion);
+        writer.Element("Locked", Bool(d.Locked));
+        writer.Element("RollbackAllowed", Bool(d.RollbackAllowed));
+        writer.Time("CreatedTime", d.CreatedTime);
+        writer.Time("LastModifiedTime", d.LastModifiedTime);
+        WriteExtendedProperties(writer, d.ExtendedProperties);
+        writer.WriteEndElement();
+    }
+
+    private static void WriteExtendedProperties(XmlWriter writer, IReadOnlyList<ExtendedPropertyValue> properties)
+    {
+        if (properties.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartElement("ExtendedProperties", XmlResponse.Namespace);
+        foreach (var property in properties)
+        {
+            writer.WriteStartElement("ExtendedProperty", XmlResponse.Namespace);
+            writer.Element("Name", property.Name);
+            writer.Optional("Value", property.Value);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}
