@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation.Runspaces;
+
+namespace ClassicDeploy.Cmdlets
+{
+    /// <summary>
+    /// The emulator child processes this PowerShell process started, by runspace. They are killed by
+    /// Stop-ClassicDeployEmulator, when their runspace closes, and when this process exits normally.
+    /// </summary>
+    internal static class EmulatorProcesses
+    {
+        private static readonly object Gate = new object();
+        private static readonly List<Entry> Entries = new List<Entry>();
+        private static readonly HashSet<Guid> WatchedRunspaces = new HashSet<Guid>();
+        private static bool processExitHooked;
+
+        internal static void Add(Process process, EmulatorInstance instance, Runspace? runspace)
+        {
+            lock (Gate)
+            {
+                Entries.Add(new Entry(process, instance, runspace?.InstanceId ?? Guid.Empty));
+                if (!processExitHooked)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(_ => true);
+                    processExitHooked = true;
+                }
+
+                if (runspace != null && WatchedRunspaces.Add(runspace.InstanceId))
+                {
+                    runspace.StateChanged += OnRunspaceStateChanged;
+                }
+            }
+        }
+
+        /// <summary>The running emulators started from a runspace, most recent first.</summary>
+        internal static IReadOnlyList<EmulatorInstance> Running(Guid runspaceId)
+        {
+            lock (Gate)
+            {
+                return Entries.Where(e => e.RunspaceId == runspaceId && !Exited(e.Process))
+                    .Select(e => e.Instance).Reverse().ToList();
+            }
+        }
+
+        internal static bool HasExited(int processId)
+        {
+            lock (Gate)
+            {
+                Entry? entry = Entries.FirstOrDefault(e => e.Instance.ProcessId == processId);
+                return entry == null || Exited(entry.Process);
+            }
+        }
+
+        /// <summary>Kills the emulator and forgets it; false when this process did not start it.</summary>
+        internal static bool Stop(int processId)
+        {
+            return StopAll(e => e.Instance.ProcessId == processId) > 0;
+        }
+
+        private static int StopAll(Func<Entry, bool> match)
+        {
+            List<Entry> stopping;
+            lock (Gate)
+            {
+                stopping = Entries.Where(match).ToList();
+                Entries.RemoveAll(e => stopping.Contains(e));
+            }
+
+            foreach (Entry entry in stopping)
+            {
+                Kill(entry.Process);
+            }
+
+            return stopping.Count;
+        }
+
+        internal static void Kill(Process process)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill();
+                    process.WaitForExit(10000);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended on its own in the meantime.
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                // It is ending; nothing more to do.
+            }
+            finally
+            {
+                process.Dispose();
+            }
+        }
+
+        private static void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+        {
+            RunspaceState state = e.RunspaceStateInfo.State;
+            if (sender is Runspace runspace && (state == RunspaceState.Closed || state == RunspaceState.Broken))
+            {
+                Guid id = runspace.InstanceId;
+                StopAll(entry => entry.RunspaceId == id);
+                lock (Gate)
+                {
+                    WatchedRunspaces.Remove(id);
+                }
+
+                runspace.StateChanged -= OnRunspaceStateChanged;
+            }
+        }
+
+        private static bool Exited(Process process)
+        {
+            try
+            {
+                return process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+
+        private sealed class Entry
+        {
+            internal Entry(Process process, EmulatorInstance instance, Guid runspaceId)
+            {
+                Process = process;
+                Instance = instance;
+                RunspaceId = runspaceId;
+            }
+
+            internal Process Process { get; }
+
+            internal EmulatorInstance Instance { get; }
+
+            internal Guid RunspaceId { get; }
+        }
+    }
+}
