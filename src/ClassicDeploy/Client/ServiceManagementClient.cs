@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Models;
@@ -9,42 +11,232 @@ namespace ClassicDeploy.Client
     /// <summary>The Service Management REST API over one HttpClient, with safe retries and adaptive polling.</summary>
     public sealed class ServiceManagementClient : IDisposable
     {
+        private static readonly HttpMethod Delete = HttpMethod.Delete;
+
+        private readonly HttpClient _http;
+        private readonly HttpSender _sender;
+
         public ServiceManagementClient(ServiceManagementClientOptions options)
         {
             Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (options.Endpoint == null || !options.Endpoint.IsAbsoluteUri)
+            {
+                throw new ArgumentException("Endpoint must be an absolute URI.", nameof(options));
+            }
+
+            if (string.IsNullOrEmpty(options.SubscriptionId))
+            {
+                throw new ArgumentException("SubscriptionId is required.", nameof(options));
+            }
+
+            HttpMessageHandler handler = options.Handler ?? CreateHandler(options);
+            _http = new HttpClient(handler, disposeHandler: options.Handler == null) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            _sender = new HttpSender(_http, options);
+            string endpoint = options.Endpoint.AbsoluteUri;
+            BaseUri = (endpoint.EndsWith("/", StringComparison.Ordinal) ? endpoint : endpoint + "/") + Uri.EscapeDataString(options.SubscriptionId) + "/";
         }
 
         public ServiceManagementClientOptions Options { get; }
 
-        public Task<IReadOnlyList<CloudService>> ListHostedServicesAsync(CancellationToken ct) => throw new NotImplementedException();
+        /// <summary>The clock for polling timeouts (tests inject a fake one).</summary>
+        internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
-        public Task<CloudService> GetHostedServiceAsync(string serviceName, bool embedDetail, CancellationToken ct) => throw new NotImplementedException();
+        /// <summary>How the poller waits between polls (tests record the intervals instead of waiting).</summary>
+        internal Func<TimeSpan, CancellationToken, Task> PollDelay { get; set; } = (delay, ct) => Task.Delay(delay, ct);
 
-        public Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct) => throw new NotImplementedException();
+        private string BaseUri { get; }
 
-        public Task<Deployment> GetDeploymentAsync(DeploymentTarget target, CancellationToken ct) => throw new NotImplementedException();
+        public async Task<IReadOnlyList<CloudService>> ListHostedServicesAsync(CancellationToken ct)
+        {
+            HttpResult result = await GetAsync(Services(), ct).ConfigureAwait(false);
+            return Parse(result, ResponseParser.HostedServices);
+        }
 
-        public Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public async Task<CloudService> GetHostedServiceAsync(string serviceName, bool embedDetail, CancellationToken ct)
+        {
+            string uri = Service(serviceName) + (embedDetail ? "?embed-detail=true" : string.Empty);
+            HttpResult result = await GetAsync(uri, ct).ConfigureAwait(false);
+            return Parse(result, ResponseParser.HostedService);
+        }
 
-        public Task<AcceptedOperation> DeleteDeploymentAsync(DeploymentTarget target, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct)
+        {
+            string body = Body(request, r => r.ToXml());
+            return MutateAsync(HttpMethod.Post, Services(), body, ct);
+        }
 
-        public Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public async Task<Deployment> GetDeploymentAsync(DeploymentTarget target, CancellationToken ct)
+        {
+            HttpResult result = await GetAsync(DeploymentPath(target), ct).ConfigureAwait(false);
+            return Parse(result, body => ResponseParser.Deployment(body, target.ServiceName));
+        }
 
-        public Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, WalkUpgradeDomainRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct)
+        {
+            string body = Body(request, r => r.ToXml());
+            return MutateAsync(HttpMethod.Post, DeploymentPath(DeploymentTarget.BySlot(serviceName, slot)), body, ct);
+        }
 
-        public Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> DeleteDeploymentAsync(DeploymentTarget target, CancellationToken ct) =>
+            MutateAsync(Delete, DeploymentPath(target), null, ct);
 
-        public Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, CancellationToken ct) =>
+            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=upgrade", Body(request, r => r.ToXml()), ct);
 
-        public Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, WalkUpgradeDomainRequest request, CancellationToken ct) =>
+            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=walkupgradedomain", Body(request, r => r.ToXml()), ct);
 
-        public Task<OperationStatus> GetOperationStatusAsync(string requestId, CancellationToken ct) => throw new NotImplementedException();
+        public Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, CancellationToken ct) =>
+            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=config", Body(request, r => r.ToXml()), ct);
+
+        public Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct)
+        {
+            string body = Body(request, r => r.ToXml());
+            return MutateAsync(HttpMethod.Post, Service(serviceName), body, ct);
+        }
+
+        public Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, CancellationToken ct) =>
+            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=rollback", Body(request, r => r.ToXml()), ct);
+
+        public async Task<OperationStatus> GetOperationStatusAsync(string requestId, CancellationToken ct)
+        {
+            if (string.IsNullOrEmpty(requestId) || requestId.IndexOf('/') >= 0)
+            {
+                throw new RequestValidationException("RequestId is required and must not contain '/'.", "RequestId");
+            }
+
+            HttpResult result = await GetAsync(BaseUri + "operations/" + Uri.EscapeDataString(requestId), ct).ConfigureAwait(false);
+            return Parse(result, ResponseParser.Operation);
+        }
 
         /// <summary>Polls until Succeeded or Failed (returned, never thrown); TimeoutException after the timeout.</summary>
-        public Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) => throw new NotImplementedException();
+        public Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) =>
+            new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, onPoll, timeout, ct);
 
-        public void Dispose()
+        public void Dispose() => _http.Dispose();
+
+        private static HttpMessageHandler CreateHandler(ServiceManagementClientOptions options)
         {
+            var handler = new HttpClientHandler();
+            if (options.Certificate != null)
+            {
+                handler.ClientCertificateOptions = ClientCertificateOption.Manual;
+                handler.ClientCertificates.Add(options.Certificate);
+            }
+
+            return handler;
+        }
+
+        private static string Body<T>(T request, Func<T, string> toXml)
+            where T : class
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            return toXml(request);
+        }
+
+        private static T Parse<T>(HttpResult result, Func<string, T> parse)
+        {
+            try
+            {
+                return parse(result.Body);
+            }
+            catch (InvalidResponseException ex) when (ex.StatusCode == null)
+            {
+                throw new InvalidResponseException(
+                    string.Format(CultureInfo.InvariantCulture, "The service answered {0} with a response ClassicDeploy cannot read: {1}", result.StatusCode, ex.Message),
+                    result.StatusCode,
+                    result.RequestId,
+                    ex.InnerException ?? ex);
+            }
+        }
+
+        private static void CheckName(string? name, string property)
+        {
+            if (string.IsNullOrEmpty(name) || name!.IndexOf('/') >= 0)
+            {
+                throw new RequestValidationException(property + " is required and must not contain '/'.", property);
+            }
+        }
+
+        private string Services() => BaseUri + "services/hostedservices";
+
+        private string Service(string serviceName)
+        {
+            CheckName(serviceName, "ServiceName");
+            return Services() + "/" + Uri.EscapeDataString(serviceName);
+        }
+
+        private string DeploymentPath(DeploymentTarget target)
+        {
+            if (target == null)
+            {
+                throw new ArgumentNullException(nameof(target));
+            }
+
+            string service = Service(target.ServiceName);
+            if (target.DeploymentName != null)
+            {
+                CheckName(target.DeploymentName, "DeploymentName");
+                return service + "/deployments/" + Uri.EscapeDataString(target.DeploymentName);
+            }
+
+            if (target.Slot == null)
+            {
+                throw new RequestValidationException("A deployment is addressed by Slot or DeploymentName; neither was given.", "Slot");
+            }
+
+            return service + "/deploymentslots/" + (target.Slot == DeploymentSlot.Production ? "production" : "staging");
+        }
+
+        private async Task<HttpResult> GetAsync(string uri, CancellationToken ct)
+        {
+            HttpResult result = await _sender.SendAsync(HttpMethod.Get, new Uri(uri), null, ct).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                throw Failure(result, "GET", uri);
+            }
+
+            return result;
+        }
+
+        private async Task<AcceptedOperation> MutateAsync(HttpMethod method, string uri, string? body, CancellationToken ct)
+        {
+            HttpResult result = await _sender.SendAsync(method, new Uri(uri), body, ct).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                throw Failure(result, method.Method, uri);
+            }
+
+            if (string.IsNullOrEmpty(result.RequestId))
+            {
+                throw new InvalidResponseException(
+                    string.Format(CultureInfo.InvariantCulture, "The service accepted {0} {1} with {2} but sent no x-ms-request-id, so the operation cannot be tracked.", method.Method, uri, result.StatusCode),
+                    result.StatusCode);
+            }
+
+            return new AcceptedOperation { RequestId = result.RequestId!, HttpStatusCode = result.StatusCode };
+        }
+
+        private static ServiceManagementException Failure(HttpResult result, string method, string uri)
+        {
+            var error = ResponseParser.Error(result.Body);
+            if (error?.Message != null)
+            {
+                return new ServiceManagementException(result.StatusCode, error.Value.Code, error.Value.Message, result.RequestId);
+            }
+
+            string message = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} {1} failed with {2} {3} and no error details.",
+                method,
+                uri,
+                result.StatusCode,
+                result.ReasonPhrase ?? string.Empty).Replace("  ", " ");
+            return new ServiceManagementException(result.StatusCode, error?.Code, message, result.RequestId);
         }
     }
 }

@@ -18,8 +18,33 @@ namespace ClassicDeploy.Models
 
         public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException naming the first property the service would reject.</summary>
+        public void Validate()
+        {
+            RequestRules.Configuration(Configuration);
+            if (Mode.HasValue)
+            {
+                RequestRules.Mode(Mode.Value, simultaneousAllowed: false, "Change Deployment Configuration");
+            }
 
-        public string ToXml() => throw new NotImplementedException();
+            RequestRules.ExtendedProperties(ExtendedProperties);
+            RequestRules.ExtensionConfiguration(ExtensionConfiguration);
+        }
+
+        /// <summary>Validates, then writes the body in the seed's element order.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("ChangeConfiguration"))
+            {
+                return body
+                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
+                    .Element("TreatWarningsAsError", TreatWarningsAsError)
+                    .Element("Mode", Mode?.ToString(), nameof(Mode))
+                    .ExtendedProperties(ExtendedProperties)
+                    .ExtensionConfiguration(ExtensionConfiguration)
+                    .Finish();
+            }
+        }
     }
 }

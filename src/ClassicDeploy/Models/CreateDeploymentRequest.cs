@@ -23,8 +23,34 @@ namespace ClassicDeploy.Models
 
         public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException naming the first property the service would reject.</summary>
+        public void Validate()
+        {
+            RequestRules.Name(Name, nameof(Name));
+            RequestRules.PackageUrl(PackageUrl);
+            RequestRules.Label(Label);
+            RequestRules.Configuration(Configuration);
+            RequestRules.ExtendedProperties(ExtendedProperties);
+            RequestRules.ExtensionConfiguration(ExtensionConfiguration);
+        }
 
-        public string ToXml() => throw new NotImplementedException();
+        /// <summary>Validates, then writes the body.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("CreateDeployment"))
+            {
+                return body
+                    .Element("Name", Name, nameof(Name))
+                    .Element("PackageUrl", PackageUrl, nameof(PackageUrl))
+                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
+                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
+                    .Element("StartDeployment", StartDeployment)
+                    .Element("TreatWarningsAsError", TreatWarningsAsError)
+                    .ExtendedProperties(ExtendedProperties)
+                    .ExtensionConfiguration(ExtensionConfiguration)
+                    .Finish();
+            }
+        }
     }
 }

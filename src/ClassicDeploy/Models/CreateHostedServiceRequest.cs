@@ -18,8 +18,37 @@ namespace ClassicDeploy.Models
 
         public List<ExtendedProperty> ExtendedProperties { get; set; } = new List<ExtendedProperty>();
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException naming the first property the service would reject.</summary>
+        public void Validate()
+        {
+            RequestRules.Name(ServiceName, nameof(ServiceName));
+            RequestRules.Label(Label);
+            RequestRules.XmlText(Description, nameof(Description));
+            RequestRules.XmlText(Location, nameof(Location));
+            RequestRules.XmlText(AffinityGroup, nameof(AffinityGroup));
+            if (!string.IsNullOrEmpty(Location) && !string.IsNullOrEmpty(AffinityGroup))
+            {
+                throw RequestRules.Fail(nameof(AffinityGroup), "AffinityGroup and Location cannot both be given; choose one.");
+            }
 
-        public string ToXml() => throw new NotImplementedException();
+            RequestRules.ExtendedProperties(ExtendedProperties);
+        }
+
+        /// <summary>Validates, then writes the body.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("CreateHostedService"))
+            {
+                return body
+                    .Element("ServiceName", ServiceName, nameof(ServiceName))
+                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
+                    .Element("Description", Description, nameof(Description))
+                    .Element("Location", Location, nameof(Location))
+                    .Element("AffinityGroup", AffinityGroup, nameof(AffinityGroup))
+                    .ExtendedProperties(ExtendedProperties)
+                    .Finish();
+            }
+        }
     }
 }

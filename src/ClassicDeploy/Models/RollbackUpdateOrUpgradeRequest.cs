@@ -10,8 +10,20 @@ namespace ClassicDeploy.Models
 
         public bool Force { get; set; }
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException unless Mode is Auto or Manual.</summary>
+        public void Validate() => RequestRules.Mode(Mode, simultaneousAllowed: false, "Rollback Update Or Upgrade");
 
-        public string ToXml() => throw new NotImplementedException();
+        /// <summary>Validates, then writes the body in the seed's element order.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("RollbackUpdateOrUpgrade"))
+            {
+                return body
+                    .Element("Mode", Mode.ToString(), nameof(Mode))
+                    .Element("Force", Force)
+                    .Finish();
+            }
+        }
     }
 }

@@ -11,8 +11,33 @@ namespace ClassicDeploy.Models
         /// <summary>The current staging deployment's name.</summary>
         public string SourceDeployment { get; set; } = string.Empty;
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException when SourceDeployment is missing or a name cannot be written.</summary>
+        public void Validate()
+        {
+            RequestRules.XmlText(Production, nameof(Production));
+            if (Production != null && Production.IndexOf('/') >= 0)
+            {
+                throw RequestRules.Fail(nameof(Production), "Production must not contain '/'.");
+            }
 
-        public string ToXml() => throw new NotImplementedException();
+            RequestRules.Required(SourceDeployment, nameof(SourceDeployment));
+            if (SourceDeployment.IndexOf('/') >= 0)
+            {
+                throw RequestRules.Fail(nameof(SourceDeployment), "SourceDeployment must not contain '/'.");
+            }
+        }
+
+        /// <summary>Validates, then writes the body in the seed's element order.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("Swap"))
+            {
+                return body
+                    .Element("Production", Production, nameof(Production))
+                    .Element("SourceDeployment", SourceDeployment, nameof(SourceDeployment))
+                    .Finish();
+            }
+        }
     }
 }

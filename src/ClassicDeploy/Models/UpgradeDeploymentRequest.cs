@@ -23,8 +23,35 @@ namespace ClassicDeploy.Models
 
         public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException naming the first property the service would reject.</summary>
+        public void Validate()
+        {
+            RequestRules.Mode(Mode, simultaneousAllowed: true, "Upgrade Deployment");
+            RequestRules.PackageUrl(PackageUrl);
+            RequestRules.Configuration(Configuration);
+            RequestRules.Label(Label);
+            RequestRules.XmlText(RoleToUpgrade, nameof(RoleToUpgrade));
+            RequestRules.ExtendedProperties(ExtendedProperties);
+            RequestRules.ExtensionConfiguration(ExtensionConfiguration);
+        }
 
-        public string ToXml() => throw new NotImplementedException();
+        /// <summary>Validates, then writes the body in the seed's element order.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("UpgradeDeployment"))
+            {
+                return body
+                    .Element("Mode", Mode.ToString(), nameof(Mode))
+                    .Element("PackageUrl", PackageUrl, nameof(PackageUrl))
+                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
+                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
+                    .Element("RoleToUpgrade", RoleToUpgrade, nameof(RoleToUpgrade))
+                    .Element("Force", Force)
+                    .ExtendedProperties(ExtendedProperties)
+                    .ExtensionConfiguration(ExtensionConfiguration)
+                    .Finish();
+            }
+        }
     }
 }

@@ -7,8 +7,23 @@ namespace ClassicDeploy.Models
     {
         public int UpgradeDomain { get; set; }
 
-        public void Validate() => throw new NotImplementedException();
+        /// <summary>Throws RequestValidationException when UpgradeDomain is negative.</summary>
+        public void Validate()
+        {
+            if (UpgradeDomain < 0)
+            {
+                throw RequestRules.Fail(nameof(UpgradeDomain), "UpgradeDomain must be 0 or more; it is " + UpgradeDomain.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+            }
+        }
 
-        public string ToXml() => throw new NotImplementedException();
+        /// <summary>Validates, then writes the body.</summary>
+        public string ToXml()
+        {
+            Validate();
+            using (var body = new XmlBody("WalkUpgradeDomain"))
+            {
+                return body.Element("UpgradeDomain", UpgradeDomain).Finish();
+            }
+        }
     }
 }
