@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Client;
+using ClassicDeploy.Session;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>
+/// Base of every cmdlet but Connect-ClassicDeploy: resolves the context and owns the one place
+/// where the pipeline thread blocks on the async core. The core runs on the thread pool; the
+/// pipeline thread pumps the writes (objects, errors, verbose, progress, ShouldProcess) the core
+/// posts, so every Write* call happens on the pipeline thread. StopProcessing (Ctrl+C) cancels
+/// the core's token and unblocks the pipeline thread at once.
+/// </summary>
+public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+    private BlockingCollection<Action>? _writes;
+    private bool _disposed;
+
+    /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru).</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public ClassicDeployContext? Context { get; set; }
+
+    /// <summary>The resolved connection; set in BeginProcessing.</summary>
+    protected ClassicDeployContext Connection { get; private set; } = null!;
+
+    /// <summary>The client of the resolved connection.</summary>
+    protected ServiceManagementClient Client => Connection.Client;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        ClassicDeployContext? context = Context ?? ContextStore.Current;
+        if (context is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("You are not connected to a subscription. Run Connect-ClassicDeploy first, or pass -Context."),
+                "ClassicDeploy.NotConnected",
+                ErrorCategory.InvalidOperation,
+                null));
+        }
+
+        Connection = context!;
+    }
+
+    /// <inheritdoc />
+    protected override void StopProcessing()
+    {
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => Dispose();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _stopping.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The blocking point: runs <paramref name="core"/> on the thread pool and pumps its writes
+    /// until it ends. A failure becomes one non-terminating error for this pipeline item
+    /// (<paramref name="target"/> is its TargetObject); the pipeline goes on with the next item.
+    /// </summary>
+    protected void Run(Func<CancellationToken, Task> core, object? target)
+    {
+        CancellationToken token = _stopping.Token;
+        var writes = new BlockingCollection<Action>();
+        _writes = writes;
+        Action<string> verbose = message => Post(() => WriteVerbose(message));
+        Task task = Task.Run(
+            async () =>
+            {
+                ClassicDeployContext.VerboseSink.Value = verbose;
+                try
+                {
+                    await core(token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    writes.CompleteAdding();
+                }
+            },
+            token);
+        try
+        {
+            foreach (Action write in writes.GetConsumingEnumerable(token))
+            {
+                write();
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            _writes = null;
+            throw new PipelineStoppedException();
+        }
+        catch
+        {
+            // A write failed on the pipeline thread (stopped downstream, -ErrorAction Stop…): stop the core and let it propagate.
+            _writes = null;
+            StopProcessing();
+            throw;
+        }
+
+        _writes = null;
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (ClassicDeployTerminatingException terminating)
+        {
+            ThrowTerminatingError(terminating.ErrorRecord);
+        }
+        catch (Exception exception) when (!(exception is PipelineStoppedException || exception is ActionPreferenceStopException))
+        {
+            WriteError(ErrorRecords.From(exception, target));
+        }
+    }
+
+    /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs.</summary>
+    protected void Post(Action write)
+    {
+        BlockingCollection<Action>? writes = _writes;
+        if (writes is null)
+        {
+            return;
+        }
+
+        try
+        {
+            writes.Add(write);
+        }
+        catch (InvalidOperationException)
+        {
+            // The core already ended; a late verbose line has nowhere to go.
+        }
+    }
+
+    /// <summary>Runs <paramref name="func"/> on the pipeline thread and awaits its result (ShouldProcess, path resolution).</summary>
+    protected Task<T> OnPipelineThread<T>(Func<T> func)
+    {
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                result.SetResult(func());
+            }
+            catch (Exception exception)
+            {
+                result.SetException(exception);
+            }
+        });
+        return result.Task;
+    }
+
+    /// <summary>Outputs an object from the core.</summary>
+    protected void Emit(object value) => Post(() => WriteObject(value));
+
+    /// <summary>Writes a non-terminating error from the core.</summary>
+    protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
+
+    /// <summary>Writes a progress record from the core.</summary>
+    protected void EmitProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+
+    /// <summary>Writes a verbose line from the core.</summary>
+    protected void EmitVerbose(string message) => Post(() => WriteVerbose(message));
+
+    /// <summary>Writes a warning from the core.</summary>
+    protected void EmitWarning(string message) => Post(() => WriteWarning(message));
+
+    /// <summary>ShouldProcess, asked on the pipeline thread (so -Confirm can prompt) from the core.</summary>
+    protected Task<bool> ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ClassicDeploy.Models;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>Get-CloudService: every hosted service of the subscription, or the named ones (List/Get Hosted Service).</summary>
+[Cmdlet(VerbsCommon.Get, "CloudService")]
+[OutputType(typeof(CloudService))]
+public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
+{
+    /// <summary>The cloud service to get; all of them when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? ServiceName { get; set; }
+
+    /// <summary>Also read each service's deployments (embed-detail).</summary>
+    [Parameter]
+    public SwitchParameter IncludeDeployments { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        string? name = ServiceName;
+        bool detail = IncludeDeployments;
+        Run(
+            async ct =>
+            {
+                if (name is null)
+                {
+                    IReadOnlyList<CloudService> services = await Client.ListHostedServicesAsync(ct).ConfigureAwait(false);
+                    foreach (CloudService service in services)
+                    {
+                        Emit(detail ? await Client.GetHostedServiceAsync(service.ServiceName, true, ct).ConfigureAwait(false) : service);
+                    }
+                }
+                else
+                {
+                    Emit(await Client.GetHostedServiceAsync(name, detail, ct).ConfigureAwait(false));
+                }
+            },
+            name);
+    }
+}

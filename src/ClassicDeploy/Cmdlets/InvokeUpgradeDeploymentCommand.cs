@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using ClassicDeploy.Client;
+using ClassicDeploy.Models;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>Invoke-UpgradeDeployment: Upgrade Deployment (in-place update with a new package and configuration).</summary>
+[Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByName)]
+[OutputType(typeof(DeploymentOperation))]
+public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
+{
+    /// <summary>Auto (all domains in turn), Manual (Step-UpgradeDomain walks them) or Simultaneous.</summary>
+    [Parameter]
+    public UpgradeMode Mode { get; set; } = UpgradeMode.Auto;
+
+    /// <summary>The URL of the new .cspkg in blob storage.</summary>
+    [Parameter(Mandatory = true)]
+    [Alias("PackageUrl")]
+    public string Package { get; set; } = string.Empty;
+
+    /// <summary>The new service configuration: XML text or a path to a .cscfg file.</summary>
+    [Parameter(Mandatory = true)]
+    public string Configuration { get; set; } = string.Empty;
+
+    /// <summary>The label; a timestamped one when omitted.</summary>
+    [Parameter]
+    public string? Label { get; set; }
+
+    /// <summary>Upgrade only this role.</summary>
+    [Parameter]
+    public string? RoleToUpgrade { get; set; }
+
+    /// <summary>The API's Force: proceed even if instances would lose local data.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Extended properties as name = value.</summary>
+    [Parameter]
+    public IDictionary? ExtendedProperty { get; set; }
+
+    /// <summary>Extensions to apply.</summary>
+    [Parameter]
+    public ExtensionConfiguration? ExtensionConfiguration { get; set; }
+
+    /// <summary>Wait for the operation to finish, with progress per upgrade domain.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits at most.</summary>
+    [Parameter]
+    public TimeSpan? Timeout { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var request = new UpgradeDeploymentRequest
+        {
+            Mode = Mode,
+            PackageUrl = Package,
+            Configuration = InputConversion.Configuration(this, Configuration),
+            Label = Label ?? InputConversion.UpgradeLabel(DateTime.UtcNow),
+            RoleToUpgrade = RoleToUpgrade,
+            Force = Force,
+            ExtendedProperties = InputConversion.ExtendedProperties(ExtendedProperty),
+            ExtensionConfiguration = ExtensionConfiguration,
+        };
+        DeploymentTarget target = Target;
+        bool wait = Wait;
+        TimeSpan? timeout = Timeout;
+        Run(
+            async ct =>
+            {
+                request.Validate();
+                if (!await ShouldProcessAsync(target.ToString(), $"{request.Mode} upgrade to package {InputConversion.WithoutQuery(request.PackageUrl)}").ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                DateTime start = DateTime.UtcNow;
+                AcceptedOperation accepted = await Client.UpgradeDeploymentAsync(target, request, ct).ConfigureAwait(false);
+                DeploymentOperation operation = Accepted(accepted, "Upgrade Deployment", target.ServiceName, target.Slot, target.DeploymentName, start);
+                await CompleteAsync(operation, wait, timeout, NewProgress("Upgrading", target), ct).ConfigureAwait(false);
+            },
+            target);
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Management.Automation;
+using ClassicDeploy.Client;
+using ClassicDeploy.Models;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>
+/// Write-Progress for one deployment: "Upgrading deployment &lt;name&gt; (&lt;service&gt;/&lt;slot&gt;)",
+/// "Upgrade domain k of n". The activity id is derived from the service and deployment, so
+/// parallel deployments get distinct bars and the same deployment always gets the same one.
+/// </summary>
+internal sealed class UpgradeProgress
+{
+    private readonly string _verb;
+    private readonly Action<ProgressRecord> _write;
+    private string _activity;
+
+    public UpgradeProgress(string verb, DeploymentTarget target, Action<ProgressRecord> write)
+    {
+        _verb = verb;
+        _write = write;
+        Target = target;
+        ActivityId = StableId(target.ServiceName + "/" + (target.DeploymentName ?? target.Slot.ToString()));
+        _activity = $"{verb} deployment {target.DeploymentName ?? target.Slot.ToString()} ({target.ServiceName})";
+    }
+
+    public DeploymentTarget Target { get; }
+
+    public int ActivityId { get; }
+
+    /// <summary>When true, a finished wait leaves the bar open (Step-UpgradeDomain -All completes it after the last walk).</summary>
+    public bool KeepOpen { get; set; }
+
+    /// <summary>Reports where the update of <paramref name="deployment"/> stands.</summary>
+    public void Report(Deployment deployment)
+    {
+        _activity = $"{_verb} deployment {deployment.DeploymentName} ({deployment.ServiceName}/{deployment.Slot})";
+        UpgradeStatus? upgrade = deployment.UpgradeStatus;
+        if (upgrade is null)
+        {
+            Write($"Deployment is {deployment.Status}", -1);
+            return;
+        }
+
+        bool during = string.Equals(upgrade.CurrentUpgradeDomainState, "During", StringComparison.OrdinalIgnoreCase);
+        Domain(upgrade.CurrentUpgradeDomain, deployment.UpgradeDomainCount, during);
+    }
+
+    /// <summary>Reports upgrade domain <paramref name="domain"/> (zero-based) of <paramref name="count"/>.</summary>
+    public void Domain(int domain, int count, bool during)
+    {
+        int total = Math.Max(count, domain + 1);
+        int percent = Math.Min(99, ((domain * 2) + (during ? 1 : 0)) * 50 / total);
+        Write($"Upgrade domain {domain + 1} of {total}", percent);
+    }
+
+    /// <summary>Writes the Completed record that removes the bar.</summary>
+    public void Complete()
+    {
+        _write(new ProgressRecord(ActivityId, _activity, "Completed") { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+    }
+
+    private void Write(string status, int percent)
+    {
+        _write(new ProgressRecord(ActivityId, _activity, status) { PercentComplete = percent });
+    }
+
+    private static int StableId(string key)
+    {
+        unchecked
+        {
+            uint hash = 2166136261;
+            foreach (char c in key)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            return (int)(hash & 0x3FFFFFFF) + 1;
+        }
+    }
+}
