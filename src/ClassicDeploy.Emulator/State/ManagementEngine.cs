@@ -1,45 +1,142 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ClassicDeploy.Emulator.Store;
 
 namespace ClassicDeploy.Emulator.State;
 
-public sealed class ManagementEngine : IDisposable
+/// <summary>
+/// The emulator's deployment state machine. Time comes only from the injected clock: every call first
+/// applies everything due at clock.GetUtcNow() (lazy advance), so no timers run inside. One lock guards
+/// all state; a call that changes state commits the changed documents to the store in one transaction.
+/// The engine owns the store and disposes it.
+/// </summary>
+public sealed partial class ManagementEngine : IDisposable
 {
+    private readonly object _gate = new();
+    private readonly IStateStore _store;
+    private readonly TimeProvider _clock;
+    private readonly int _domainLimit;
+    private readonly TimeSpan _domainDuration;
+    private readonly Dictionary<string, ServiceState> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OperationRecord> _operations = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextDue = DateTimeOffset.MaxValue;
+    private bool _disposed;
+
     public ManagementEngine(IStateStore store, TimeProvider clock, EngineOptions options)
     {
-        throw new NotImplementedException();
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        _domainLimit = Math.Max(1, options.UpgradeDomainCount);
+        _domainDuration = options.UpgradeDomainDuration > TimeSpan.Zero ? options.UpgradeDomainDuration : TimeSpan.FromTicks(1);
+        Load();
     }
 
-    public IReadOnlyList<HostedServiceView> ListHostedServices(string subscriptionId) => throw new NotImplementedException();
+    /// <summary>
+    /// Short operations (beginning a manual update or a rollback, swap) take a tenth of a domain duration.
+    /// </summary>
+    private TimeSpan ShortDuration => TimeSpan.FromTicks(Math.Max(1, _domainDuration.Ticks / 10));
 
-    public HostedServiceView GetHostedService(string subscriptionId, string serviceName) => throw new NotImplementedException();
+    public IReadOnlyList<HostedServiceView> ListHostedServices(string subscriptionId)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = AdvanceLocked();
+            return _services.Values
+                .Where(s => SameId(s.SubscriptionId, subscriptionId))
+                .OrderBy(s => s.ServiceName, StringComparer.OrdinalIgnoreCase)
+                .Select(s => DeploymentProjection.Service(s, now, _domainLimit))
+                .ToList();
+        }
+    }
 
-    public DeploymentView GetDeployment(string subscriptionId, string serviceName, DeploymentRef target) => throw new NotImplementedException();
+    public HostedServiceView GetHostedService(string subscriptionId, string serviceName)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = AdvanceLocked();
+            return DeploymentProjection.Service(FindService(subscriptionId, serviceName), now, _domainLimit);
+        }
+    }
 
-    public OperationView GetOperation(string subscriptionId, string requestId) => throw new NotImplementedException();
+    public DeploymentView GetDeployment(string subscriptionId, string serviceName, DeploymentRef target)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = AdvanceLocked();
+            ServiceState service = FindService(subscriptionId, serviceName);
+            return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
+        }
+    }
 
-    public void CreateHostedService(string subscriptionId, CreateHostedServiceCommand command) => throw new NotImplementedException();
+    public OperationView GetOperation(string subscriptionId, string requestId)
+    {
+        lock (_gate)
+        {
+            AdvanceLocked();
+            if (!_operations.TryGetValue(Key(subscriptionId, requestId), out OperationRecord? record))
+            {
+                throw Errors.OperationNotFound();
+            }
 
-    public void DeleteHostedService(string subscriptionId, string serviceName) => throw new NotImplementedException();
+            return new OperationView(record.Id, record.Status, record.HttpStatusCode, record.ErrorCode, record.ErrorMessage);
+        }
+    }
 
-    public void CreateDeployment(string subscriptionId, string serviceName, DeploymentSlotName slot, CreateDeploymentCommand command, string requestId) => throw new NotImplementedException();
-
-    public void DeleteDeployment(string subscriptionId, string serviceName, DeploymentRef target, string requestId) => throw new NotImplementedException();
-
-    public void UpgradeDeployment(string subscriptionId, string serviceName, DeploymentRef target, UpgradeDeploymentCommand command, string requestId) => throw new NotImplementedException();
-
-    public void WalkUpgradeDomain(string subscriptionId, string serviceName, DeploymentRef target, int upgradeDomain, string requestId) => throw new NotImplementedException();
-
-    public void ChangeConfiguration(string subscriptionId, string serviceName, DeploymentRef target, ChangeConfigurationCommand command, string requestId) => throw new NotImplementedException();
-
-    public void SwapDeployment(string subscriptionId, string serviceName, SwapCommand command, string requestId) => throw new NotImplementedException();
-
-    public void RollbackUpdateOrUpgrade(string subscriptionId, string serviceName, DeploymentRef target, RollbackCommand command, string requestId) => throw new NotImplementedException();
-
-    public void Advance() => throw new NotImplementedException();
+    /// <summary>Applies everything due at clock.GetUtcNow(); the host may call it on a timer.</summary>
+    public void Advance()
+    {
+        lock (_gate)
+        {
+            AdvanceLocked();
+        }
+    }
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _store.Dispose();
+        }
+    }
+
+    private static string Key(string subscriptionId, string name) =>
+        subscriptionId.ToLowerInvariant() + "/" + name.ToLowerInvariant();
+
+    private static bool SameId(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private ServiceState FindService(string subscriptionId, string serviceName)
+    {
+        ThrowIfDisposed();
+        return _services.TryGetValue(Key(subscriptionId, serviceName), out ServiceState? service)
+            ? service
+            : throw Errors.ServiceNotFound();
+    }
+
+    private static DeploymentState FindDeployment(ServiceState service, DeploymentRef target)
+    {
+        DeploymentState? found = target.Slot is DeploymentSlotName slot
+            ? service.Deployments.FirstOrDefault(d => d.Slot == slot)
+            : service.Deployments.FirstOrDefault(d => string.Equals(d.Name, target.Name, StringComparison.Ordinal));
+        return found ?? throw Errors.DeploymentNotFound();
+    }
+
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(ManagementEngine));
+        }
     }
 }
