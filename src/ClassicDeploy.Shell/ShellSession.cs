@@ -1,0 +1,224 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Emulator;
+
+namespace ClassicDeploy.Shell;
+
+/// <summary>
+/// One shell run: the embedded emulator (unless --endpoint), a runspace on <see cref="ShellHost"/>
+/// with the module imported and connected, and the script or the prompt.
+/// </summary>
+public sealed class ShellSession : IAsyncDisposable
+{
+    public const string Prompt = "PS ClassicDeploy> ";
+
+    private readonly ShellOptions options;
+    private readonly ConsoleSink sink;
+    private readonly ShellHost host;
+    private readonly Runspace runspace;
+    private EmulatorHost? emulator;
+    private PowerShell? running;
+
+    private ShellSession(ShellOptions options, ConsoleSink sink)
+    {
+        this.options = options;
+        this.sink = sink;
+        host = new ShellHost(sink);
+        InitialSessionState state = InitialSessionState.CreateDefault2();
+        HostCommands.AddTo(state);
+        runspace = RunspaceFactory.CreateRunspace(host, state);
+    }
+
+    public ShellHost Host => host;
+
+    /// <summary>The endpoint the session is connected to (the emulator's unless --endpoint).</summary>
+    public Uri? Endpoint { get; private set; }
+
+    /// <summary>Starts the emulator if needed, opens the runspace, imports and connects the module.</summary>
+    public static async Task<ShellSession> StartAsync(ShellOptions options, ConsoleSink sink, string moduleManifest)
+    {
+        var session = new ShellSession(options, sink);
+        try
+        {
+            await session.InitializeAsync(moduleManifest).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(string moduleManifest)
+    {
+        Endpoint = options.Endpoint;
+        if (Endpoint is null)
+        {
+            emulator = await EmulatorHost.StartAsync(new EmulatorOptions
+            {
+                InMemory = true,
+                UpgradeDomainDuration = TimeSpan.FromSeconds(options.UpgradeDomainSeconds),
+            }).ConfigureAwait(false);
+            Endpoint = emulator.BaseAddress;
+        }
+
+        runspace.Open();
+        runspace.SessionStateProxy.SetVariable("ClassicDeployEndpoint", Endpoint.ToString());
+        RunCommand(ps => ps.AddCommand("Import-Module").AddParameter("Name", moduleManifest).AddParameter("ErrorAction", "Stop"));
+        if (options.Connect)
+        {
+            RunCommand(ps => ps.AddScript(
+                "param($SubscriptionId, $Endpoint) " +
+                "if (Get-Command Connect-ClassicDeploy -ErrorAction Ignore) { " +
+                "Connect-ClassicDeploy -SubscriptionId $SubscriptionId -Endpoint $Endpoint -ErrorAction Stop }")
+                .AddArgument(options.SubscriptionId).AddArgument(Endpoint));
+        }
+    }
+
+    /// <summary>Runs a script file; returns the exit code described in <see cref="ShellOptions.Usage"/>.</summary>
+    public int RunScript(string path, System.Collections.Generic.IEnumerable<string> arguments)
+    {
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            host.ShellUI.WriteErrorLine($"The script '{path}' does not exist.");
+            return 1;
+        }
+
+        runspace.SessionStateProxy.SetVariable("LASTEXITCODE", 0);
+        host.ShellUI.ResetErrorCount();
+        bool terminated = Invoke(ps =>
+        {
+            ps.AddCommand(full);
+            foreach (string argument in arguments)
+            {
+                ps.AddArgument(argument);
+            }
+        });
+
+        return ExitCode(terminated);
+    }
+
+    /// <summary>The prompt: reads lines until 'exit' or end of input.</summary>
+    public int RunPrompt(TextReader input)
+    {
+        int last = 0;
+        while (true)
+        {
+            sink.Write(Prompt, ConsoleColor.Green);
+            string? line = input.ReadLine();
+            if (line is null || line.Trim().Equals("exit", StringComparison.OrdinalIgnoreCase))
+            {
+                return last;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            host.ShellUI.ResetErrorCount();
+            bool terminated = Invoke(ps => ps.AddScript(line));
+            last = host.ExitCode ?? (terminated || host.ShellUI.ErrorLines > 0 ? 1 : 0);
+            if (host.ExitCode.HasValue)
+            {
+                return host.ExitCode.Value;
+            }
+        }
+    }
+
+    /// <summary>Stops the running pipeline (Ctrl+C); true if there was one.</summary>
+    public bool StopRunning()
+    {
+        PowerShell? ps = Volatile.Read(ref running);
+        if (ps is null)
+        {
+            return false;
+        }
+
+        ps.BeginStop(null, null);
+        return true;
+    }
+
+    private int ExitCode(bool terminated)
+    {
+        if (terminated)
+        {
+            return 1;
+        }
+
+        object? last = runspace.SessionStateProxy.GetVariable("LASTEXITCODE");
+        if (last is int code && code != 0)
+        {
+            return code;
+        }
+
+        return host.ShellUI.ErrorLines > 0 ? 2 : 0;
+    }
+
+    /// <summary>Runs commands piped to Out-Default, errors merged so they render; true if it terminated with an error.</summary>
+    private bool Invoke(Action<PowerShell> build)
+    {
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        build(ps);
+        ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
+        ps.AddCommand("Out-Default");
+        Volatile.Write(ref running, ps);
+        try
+        {
+            ps.Invoke();
+            return false;
+        }
+        catch (PipelineStoppedException)
+        {
+            host.ShellUI.WriteErrorLine("The pipeline was stopped.");
+            return true;
+        }
+        catch (RuntimeException ex)
+        {
+            WriteTerminatingError(ex.ErrorRecord);
+            return true;
+        }
+        finally
+        {
+            Volatile.Write(ref running, null);
+        }
+    }
+
+    private void WriteTerminatingError(ErrorRecord record)
+    {
+        string message = record.ErrorDetails?.Message ?? record.Exception.Message;
+        host.ShellUI.WriteErrorLine(message);
+        string? position = record.InvocationInfo?.PositionMessage;
+        if (!string.IsNullOrEmpty(position))
+        {
+            host.ShellUI.WriteErrorLine(position);
+        }
+
+        host.ShellUI.WriteErrorLine($"    + FullyQualifiedErrorId : {record.FullyQualifiedErrorId}");
+    }
+
+    private void RunCommand(Action<PowerShell> build)
+    {
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        build(ps);
+        ps.AddCommand("Out-Default");
+        ps.Invoke();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        runspace.Dispose();
+        if (emulator is not null)
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
