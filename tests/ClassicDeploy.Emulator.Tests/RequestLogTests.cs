@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading.Tasks;
+using ClassicDeploy.Emulator.Tests.Support;
+using Xunit;
+using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
+
+namespace ClassicDeploy.Emulator.Tests;
+
+public sealed class RequestLogTests
+{
+    [Fact]
+    public async Task Each_request_is_one_entry_and_one_line_with_its_request_id_and_never_its_body()
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var emulator = await StartAsync(o => o.Log = lines.Enqueue);
+        using var created = await emulator.PostAsync("services/hostedservices", Bodies.CreateHostedService("svc", "SECRET-LABEL"));
+        var id = RequestId(created);
+
+        var entry = Assert.Single(emulator.Host.Requests.Snapshot());
+        Assert.Equal("POST", entry.Method);
+        Assert.Equal($"/{Subscription}/services/hostedservices", entry.Path);
+        Assert.Equal(Subscription, entry.SubscriptionId);
+        Assert.Equal(201, entry.StatusCode);
+        Assert.Equal(id, entry.RequestId);
+        Assert.Null(entry.Fault);
+        Assert.True(entry.ElapsedMs >= 0);
+
+        var line = Assert.Single(lines);
+        Assert.Contains("POST", line);
+        Assert.Contains($"/{Subscription}/services/hostedservices", line);
+        Assert.Contains(" 201 ", line);
+        Assert.Contains(id, line);
+        Assert.DoesNotContain(Bodies.B64("SECRET-LABEL"), line);
+        Assert.DoesNotContain("svc", line);
+    }
+
+    [Fact]
+    public async Task Errors_carry_a_request_id_and_are_logged_with_their_status()
+    {
+        await using var emulator = await StartAsync();
+        using var response = await emulator.GetAsync("services/hostedservices/nosuch?embed-detail=true");
+        var id = RequestId(response);
+        var entry = Assert.Single(emulator.Host.Requests.Snapshot());
+        Assert.Equal((404, id, "?embed-detail=true"), (entry.StatusCode, entry.RequestId, entry.Query));
+
+        emulator.Host.Requests.Clear();
+        Assert.Empty(emulator.Host.Requests.Snapshot());
+    }
+
+    [Fact]
+    public async Task Request_ids_are_unique()
+    {
+        await using var emulator = await StartAsync();
+        var ids = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await emulator.GetAsync("services/hostedservices");
+            ids.Add(RequestId(response));
+        }
+
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+}
