@@ -59,10 +59,10 @@ namespace ClassicDeploy.Client
             return Parse(result, ResponseParser.HostedService);
         }
 
-        public Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct)
+        public async Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct)
         {
             string body = Body(request, r => r.ToXml());
-            return MutateAsync(HttpMethod.Post, Services(), body, ct);
+            return await MutateAsync(HttpMethod.Post, Services(), body, ct).ConfigureAwait(false);
         }
 
         public async Task<Deployment> GetDeploymentAsync(DeploymentTarget target, CancellationToken ct)
@@ -71,32 +71,32 @@ namespace ClassicDeploy.Client
             return Parse(result, body => ResponseParser.Deployment(body, target.ServiceName));
         }
 
-        public Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct)
+        public async Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct)
         {
             string body = Body(request, r => r.ToXml());
-            return MutateAsync(HttpMethod.Post, DeploymentPath(DeploymentTarget.BySlot(serviceName, slot)), body, ct);
+            return await MutateAsync(HttpMethod.Post, DeploymentPath(DeploymentTarget.BySlot(serviceName, slot)), body, ct).ConfigureAwait(false);
         }
 
-        public Task<AcceptedOperation> DeleteDeploymentAsync(DeploymentTarget target, CancellationToken ct) =>
-            MutateAsync(Delete, DeploymentPath(target), null, ct);
+        public async Task<AcceptedOperation> DeleteDeploymentAsync(DeploymentTarget target, CancellationToken ct) =>
+            await MutateAsync(Delete, DeploymentPath(target), null, ct).ConfigureAwait(false);
 
-        public Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, CancellationToken ct) =>
-            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=upgrade", Body(request, r => r.ToXml()), ct);
+        public async Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=upgrade", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
 
-        public Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, WalkUpgradeDomainRequest request, CancellationToken ct) =>
-            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=walkupgradedomain", Body(request, r => r.ToXml()), ct);
+        public async Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, WalkUpgradeDomainRequest request, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=walkupgradedomain", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
 
-        public Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, CancellationToken ct) =>
-            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=config", Body(request, r => r.ToXml()), ct);
+        public async Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=config", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
 
-        public Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct)
+        public async Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct)
         {
             string body = Body(request, r => r.ToXml());
-            return MutateAsync(HttpMethod.Post, Service(serviceName), body, ct);
+            return await MutateAsync(HttpMethod.Post, Service(serviceName), body, ct).ConfigureAwait(false);
         }
 
-        public Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, CancellationToken ct) =>
-            MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=rollback", Body(request, r => r.ToXml()), ct);
+        public async Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=rollback", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
 
         public async Task<OperationStatus> GetOperationStatusAsync(string requestId, CancellationToken ct)
         {
@@ -110,8 +110,8 @@ namespace ClassicDeploy.Client
         }
 
         /// <summary>Polls until Succeeded or Failed (returned, never thrown); TimeoutException after the timeout.</summary>
-        public Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) =>
-            new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, onPoll, timeout, ct);
+        public async Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) =>
+            await new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, onPoll, timeout, ct).ConfigureAwait(false);
 
         public void Dispose() => _http.Dispose();
 

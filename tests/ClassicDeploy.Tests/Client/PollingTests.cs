@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Client;
+using ClassicDeploy.Models;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ClassicDeploy.Tests.Client
+{
+    public sealed class PollingTests
+    {
+        private static ScriptedHandler InProgressThen(int times, string final)
+        {
+            var handler = new ScriptedHandler();
+            for (int i = 0; i < times; i++)
+            {
+                handler.Then(HttpStatusCode.OK, ScriptedHandler.Operation("op1", "InProgress"));
+            }
+
+            return handler.Then(HttpStatusCode.OK, final);
+        }
+
+        private static (ServiceManagementClient Client, List<TimeSpan> Waits) Client(ScriptedHandler handler, PollingOptions polling, FakeTimeProvider? clock = null)
+        {
+            var options = ScriptedHandler.Options(handler);
+            options.Polling = polling;
+            var waits = new List<TimeSpan>();
+            var client = new ServiceManagementClient(options);
+            if (clock != null)
+            {
+                client.Clock = clock;
+            }
+
+            client.PollDelay = (delay, ct) =>
+            {
+                waits.Add(delay);
+                clock?.Advance(delay);
+                return Task.CompletedTask;
+            };
+            return (client, waits);
+        }
+
+        [Fact]
+        public async Task PollsWithGrowingIntervalsUntilSucceeded()
+        {
+            var handler = InProgressThen(5, ScriptedHandler.Operation("op1", "Succeeded"));
+            var polls = new List<OperationState>();
+            var (client, waits) = Client(handler, new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(100), BackoffFactor = 2, MaxInterval = TimeSpan.FromMilliseconds(500) });
+            using (client)
+            {
+                OperationStatus status = await client.WaitForOperationAsync("op1", (s, ct) => { polls.Add(s.Status); return Task.CompletedTask; }, null, CancellationToken.None);
+
+                Assert.Equal(OperationState.Succeeded, status.Status);
+            }
+
+            Assert.Equal(new[] { 100, 200, 400, 500, 500, 500 }, waits.ConvertAll(w => (int)w.TotalMilliseconds));
+            Assert.Equal(6, handler.Seen.Count);
+            Assert.All(handler.Seen, s => Assert.Equal("https://sm.test/sub-1/operations/op1", s.Uri));
+            Assert.Equal(new[] { OperationState.InProgress, OperationState.InProgress, OperationState.InProgress, OperationState.InProgress, OperationState.InProgress, OperationState.Succeeded }, polls);
+        }
+
+        [Fact]
+        public async Task DefaultPollingStartsFastAndNeverWaitsThirtySeconds()
+        {
+            var handler = InProgressThen(8, ScriptedHandler.Operation("op1", "Succeeded"));
+            var (client, waits) = Client(handler, new PollingOptions());
+            using (client)
+            {
+                await client.WaitForOperationAsync("op1", null, null, CancellationToken.None);
+            }
+
+            Assert.Equal(TimeSpan.FromMilliseconds(100), waits[0]);
+            Assert.Equal(TimeSpan.FromMilliseconds(150), waits[1]);
+            Assert.Equal(TimeSpan.FromSeconds(1), waits[waits.Count - 1]);
+        }
+
+        [Fact]
+        public async Task AFailedOperationIsReturnedNotThrown()
+        {
+            string failed = "<Operation xmlns=\"http://schemas.microsoft.com/windowsazure\"><ID>op1</ID><Status>Failed</Status><HttpStatusCode>409</HttpStatusCode>" +
+                "<Error><Code>ConflictError</Code><Message>Locked.</Message></Error></Operation>";
+            var (client, _) = Client(InProgressThen(1, failed), new PollingOptions());
+            using (client)
+            {
+                OperationStatus status = await client.WaitForOperationAsync("op1", null, null, CancellationToken.None);
+
+                Assert.Equal(OperationState.Failed, status.Status);
+                Assert.Equal(409, status.HttpStatusCode);
+                Assert.Equal("ConflictError", status.ErrorCode);
+            }
+        }
+
+        [Fact]
+        public async Task TimeoutThrowsTimeoutExceptionNamingTheRequest()
+        {
+            var handler = new ScriptedHandler { Otherwise = (r, ct) => Task.FromResult(ScriptedHandler.Answer(HttpStatusCode.OK, ScriptedHandler.Operation("op1", "InProgress"))) };
+            var clock = new FakeTimeProvider();
+            var (client, waits) = Client(handler, new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) }, clock);
+            using (client)
+            {
+                var ex = await Assert.ThrowsAsync<TimeoutException>(() => client.WaitForOperationAsync("op1", null, TimeSpan.FromSeconds(5), CancellationToken.None));
+
+                Assert.Contains("op1", ex.Message);
+            }
+
+            Assert.Equal(4, handler.Seen.Count);
+            Assert.Equal(5, waits.Count);
+        }
+
+        [Fact]
+        public async Task CancellationIsPrompt()
+        {
+            var handler = new ScriptedHandler { Otherwise = (r, ct) => Task.FromResult(ScriptedHandler.Answer(HttpStatusCode.OK, ScriptedHandler.Operation("op1", "InProgress"))) };
+            var options = ScriptedHandler.Options(handler);
+            options.Polling = new PollingOptions { InitialInterval = TimeSpan.FromMilliseconds(1), MaxInterval = TimeSpan.FromHours(1), BackoffFactor = 100000 };
+            using var client = new ServiceManagementClient(options);
+            using var cts = new CancellationTokenSource();
+
+            Task wait = client.WaitForOperationAsync("op1", (s, ct) => { cts.Cancel(); return Task.CompletedTask; }, null, cts.Token);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+            Assert.Single(handler.Seen);
+        }
+    }
+}
