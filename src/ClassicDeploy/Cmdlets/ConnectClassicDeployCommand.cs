@@ -10,7 +10,7 @@ namespace ClassicDeploy.Cmdlets;
 /// Connect-ClassicDeploy: sets this runspace's default context (subscription, endpoint,
 /// management certificate). -PassThru outputs it, for -Context elsewhere.
 /// </summary>
-[Cmdlet(VerbsCommunications.Connect, "ClassicDeploy", DefaultParameterSetName = CertificateSet)]
+[Cmdlet(VerbsCommunications.Connect, "ClassicDeploy", DefaultParameterSetName = EndpointSet)]
 [OutputType(typeof(ClassicDeployContext))]
 public sealed class ConnectClassicDeployCommand : PSCmdlet
 {

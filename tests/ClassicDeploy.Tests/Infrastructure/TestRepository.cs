@@ -1,0 +1,41 @@
+using System;
+using System.IO;
+
+namespace ClassicDeploy.Tests.Infrastructure;
+
+/// <summary>Where things are in the repository, found by walking up from the test assembly to ClassicDeploy.sln.</summary>
+public static class TestRepository
+{
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+    /// <summary>The folder holding ClassicDeploy.sln.</summary>
+    public static string Root => LazyRoot.Value;
+
+    /// <summary>The built, importable module's manifest: out/ClassicDeploy/ClassicDeploy.psd1 (building src/ClassicDeploy lays it out).</summary>
+    public static string ModuleManifest
+    {
+        get
+        {
+            string manifest = Path.Combine(Root, "out", "ClassicDeploy", "ClassicDeploy.psd1");
+            if (!File.Exists(manifest))
+            {
+                throw new FileNotFoundException("The module is not laid out; build src/ClassicDeploy first (dotnet build src/ClassicDeploy).", manifest);
+            }
+
+            return manifest;
+        }
+    }
+
+    private static string FindRoot()
+    {
+        for (DirectoryInfo? folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ClassicDeploy.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("ClassicDeploy.sln was not found above " + AppContext.BaseDirectory);
+    }
+}
