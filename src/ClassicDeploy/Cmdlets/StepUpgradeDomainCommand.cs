@@ -60,6 +60,7 @@ public sealed class StepUpgradeDomainCommand : DeploymentCmdlet
                 DeploymentTarget byName = DeploymentTarget.ByName(deployment.ServiceName, deployment.DeploymentName);
                 // With -All one bar spans every walk and completes after the last.
                 UpgradeProgress progress = NewProgress("Upgrading", byName);
+                progress.Describe(deployment);
                 progress.KeepOpen = all;
                 try
                 {

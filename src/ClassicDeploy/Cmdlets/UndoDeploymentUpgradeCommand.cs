@@ -54,7 +54,9 @@ public sealed class UndoDeploymentUpgradeCommand : DeploymentCmdlet
                 DateTime start = DateTime.UtcNow;
                 AcceptedOperation accepted = await Client.RollbackUpdateOrUpgradeAsync(byName, request, ct).ConfigureAwait(false);
                 DeploymentOperation operation = Accepted(accepted, "Rollback Update Or Upgrade", deployment.ServiceName, deployment.Slot, deployment.DeploymentName, start);
-                await CompleteAsync(operation, wait, timeout, NewProgress("Rolling back", byName), ct).ConfigureAwait(false);
+                UpgradeProgress progress = NewProgress("Rolling back", byName);
+                progress.Describe(deployment);
+                await CompleteAsync(operation, wait, timeout, progress, ct).ConfigureAwait(false);
             },
             target);
     }

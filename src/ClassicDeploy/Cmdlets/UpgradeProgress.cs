@@ -35,7 +35,7 @@ internal sealed class UpgradeProgress
     /// <summary>Reports where the update of <paramref name="deployment"/> stands.</summary>
     public void Report(Deployment deployment)
     {
-        _activity = $"{_verb} deployment {deployment.DeploymentName} ({deployment.ServiceName}/{deployment.Slot})";
+        Describe(deployment);
         UpgradeStatus? upgrade = deployment.UpgradeStatus;
         if (upgrade is null)
         {
@@ -46,6 +46,10 @@ internal sealed class UpgradeProgress
         bool during = string.Equals(upgrade.CurrentUpgradeDomainState, "During", StringComparison.OrdinalIgnoreCase);
         Domain(upgrade.CurrentUpgradeDomain, deployment.UpgradeDomainCount, during);
     }
+
+    /// <summary>Names the bar after the deployment once it is known: "Upgrading deployment name (service/slot)".</summary>
+    public void Describe(Deployment deployment) =>
+        _activity = $"{_verb} deployment {deployment.DeploymentName} ({deployment.ServiceName}/{deployment.Slot})";
 
     /// <summary>Reports upgrade domain <paramref name="domain"/> (zero-based) of <paramref name="count"/>.</summary>
     public void Domain(int domain, int count, bool during)

@@ -10,7 +10,7 @@ public static class ServiceConfigurationXml
     {
         if (roles.Length == 0)
         {
-            roles = new[] { ("WebRole1", 2) };
+            roles = new[] { ("WebRole1", 3) };
         }
 
         string body = string.Concat(roles.Select(r =>

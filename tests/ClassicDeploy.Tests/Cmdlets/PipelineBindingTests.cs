@@ -1,0 +1,88 @@
+using System.Linq;
+using System.Management.Automation;
+using ClassicDeploy.Tests.Infrastructure;
+using Xunit;
+
+namespace ClassicDeploy.Tests.Cmdlets;
+
+/// <summary>What binds from the pipeline, and that it binds the same way every time.</summary>
+public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _fixture;
+
+    public PipelineBindingTests(EmulatorFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void A_piped_deployment_binds_by_name_so_it_follows_the_deployment_across_a_swap()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production", "blue").WithDeployment("Staging", "green");
+        s.Run("$blue = Get-Deployment -ServiceName $svc -Slot Production").ShouldSucceed();
+        s.Run("Switch-DeploymentSlot -ServiceName $svc -Confirm:$false -Wait").ShouldSucceed();
+
+        // $blue still says Slot = Production, but blue is in staging now: the name wins.
+        PSObject again = s.Run("$blue | Get-Deployment").ShouldSucceed().Single();
+        Assert.Equal("blue", again.Text("DeploymentName"));
+        Assert.Equal("Staging", again.Text("Slot"));
+        Assert.EndsWith("/deployments/blue", s.Requests.Last(r => r.Method == "GET").Path.TrimEnd('/'));
+    }
+
+    [Fact]
+    public void Get_Deployment_pipes_into_Invoke_UpgradeDeployment_and_Step_UpgradeDomain_All()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment();
+        PSObject upgrade = s.Run("Get-Deployment -ServiceName $svc -Slot Production | Invoke-UpgradeDeployment -Mode Manual -Package $pkg2 -Configuration $cfg2 -Wait")
+            .ShouldSucceed().Single();
+        Assert.Equal("production-v1", upgrade.Text("DeploymentName"));
+        Assert.Equal(s.ServiceName, upgrade.Text("ServiceName"));
+
+        ScriptResult walked = s.Run("Get-Deployment -ServiceName $svc -Slot Production | Step-UpgradeDomain -All -Wait").ShouldSucceed();
+        Assert.Equal(3, walked.Output.Count);
+        Assert.Equal(3, s.Mutations.Count(r => r.Query.Contains("walkupgradedomain") && r.StatusCode == 202));
+        Assert.Null(s.Run("Get-Deployment -ServiceName $svc -Slot Production").ShouldSucceed().Single().Prop("UpgradeStatus"));
+    }
+
+    [Fact]
+    public void Get_CloudService_fans_out_to_the_staging_deployment_of_every_service()
+    {
+        PowerShellSession session = _fixture.Connect();
+        string[] names = { Scenario.NewServiceName(), Scenario.NewServiceName(), Scenario.NewServiceName() };
+        session.SetVariable("names", names).SetVariable("cfg", ServiceConfigurationXml.For("v1")).SetVariable("pkg", Scenario.PackageV1);
+        session.Run(
+            "$names | ForEach-Object { $null = New-CloudService -ServiceName $_ -Location 'West Europe'; " +
+            "$null = New-Deployment -ServiceName $_ -Slot Staging -DeploymentName ($_ + '-s') -Package $pkg -Configuration $cfg -Wait }").ShouldSucceed();
+
+        ScriptResult staging = session.Run("Get-CloudService | Get-Deployment -Slot Staging").ShouldSucceed();
+        Assert.Equal(names.Select(n => n + "-s").OrderBy(n => n), staging.Output.Select(d => d.Text("DeploymentName")).OrderBy(n => n));
+        Assert.All(staging.Output, d => Assert.Equal("Staging", d.Text("Slot")));
+    }
+
+    [Fact]
+    public void Operations_pipe_into_Get_and_Wait_DeploymentOperation()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment();
+        ScriptResult waited = s.Run(
+            "$op = Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Auto -Package $pkg2 -Configuration $cfg2; " +
+            "$op; $op | Get-DeploymentOperation; $op | Wait-DeploymentOperation").ShouldSucceed();
+        Assert.Equal(3, waited.Output.Count);
+        PSObject accepted = waited.Output[0], polled = waited.Output[1], finished = waited.Output[2];
+        Assert.Equal("InProgress", accepted.Text("Status"));
+        Assert.Null(accepted.Prop("EndTime"));
+        Assert.Equal(accepted.Text("RequestId"), polled.Text("RequestId"));
+        Assert.Equal("Upgrade Deployment", finished.Text("Operation"));
+        Assert.Equal("Succeeded", finished.Text("Status"));
+        Assert.Equal(200, finished.Prop("HttpStatusCode"));
+        Assert.NotNull(finished.Prop("EndTime"));
+
+        // Progress of a piped operation names the deployment it updates.
+        Assert.All(waited.Progress, p => Assert.StartsWith("Upgrading deployment", p.Activity));
+        if (waited.Progress.Count > 0)
+        {
+            Assert.Equal(ProgressRecordType.Completed, waited.Progress[waited.Progress.Count - 1].RecordType);
+        }
+
+        // A bare request id works as well.
+        s.Session.SetVariable("id", accepted.Text("RequestId"));
+        PSObject byId = s.Run("Wait-DeploymentOperation -RequestId $id").ShouldSucceed().Single();
+        Assert.Equal("Succeeded", byId.Text("Status"));
+    }
+}
