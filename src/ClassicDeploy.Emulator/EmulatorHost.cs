@@ -62,7 +62,16 @@ public sealed class EmulatorHost : IAsyncDisposable
             });
             var requests = new RequestLog();
             var app = Build(options, engine, requests);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var host = new EmulatorHost(app, engine, store, requests, new Uri(address.TrimEnd('/') + "/"));
             if (ReferenceEquals(options.Clock, TimeProvider.System))

@@ -110,6 +110,12 @@ internal sealed class RequestPipeline
         }
         catch (WireException e)
         {
+            if (e.StatusCode == 413)
+            {
+                // Do not drain the rest of an oversized body: answer and close the connection.
+                context.Response.Headers.Connection = "close";
+            }
+
             await ErrorFactory.WriteAsync(context, e.StatusCode, e.Code, e.Message).ConfigureAwait(false);
         }
         catch (EmulatorException e)
