@@ -117,7 +117,8 @@ namespace ClassicDeploy.Client
 
         private static HttpMessageHandler CreateHandler(ServiceManagementClientOptions options)
         {
-            var handler = new HttpClientHandler();
+            // The API never redirects; following one could resend a mutation or land on a sign-in page.
+            var handler = new HttpClientHandler { AllowAutoRedirect = false };
             if (options.Certificate != null)
             {
                 handler.ClientCertificateOptions = ClientCertificateOption.Manual;

@@ -193,5 +193,44 @@ namespace ClassicDeploy.Tests.Client
             Assert.Equal("Label", ex.ParamName);
             Assert.Empty(handler.Seen);
         }
+
+        [Fact]
+        public async Task ListHostedServices()
+        {
+            var handler = new ScriptedHandler().Then(HttpStatusCode.OK,
+                "<HostedServices xmlns=\"http://schemas.microsoft.com/windowsazure\"><HostedService><ServiceName>a</ServiceName></HostedService><HostedService><ServiceName>b</ServiceName></HostedService></HostedServices>");
+            using var client = new ServiceManagementClient(ScriptedHandler.Options(handler));
+
+            var services = await client.ListHostedServicesAsync(CancellationToken.None);
+
+            Assert.Equal(new[] { "a", "b" }, System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(services, s => s.ServiceName)));
+            Assert.Equal("GET " + Services, handler.Seen[0].Method + " " + handler.Seen[0].Uri);
+        }
+
+        [Fact]
+        public async Task ATargetNeedsASlotOrAName()
+        {
+            var handler = new ScriptedHandler();
+            using var client = new ServiceManagementClient(ScriptedHandler.Options(handler));
+
+            var ex = await Assert.ThrowsAsync<RequestValidationException>(() =>
+                client.GetDeploymentAsync(new DeploymentTarget { ServiceName = "contoso" }, CancellationToken.None));
+
+            Assert.Equal("Slot", ex.ParamName);
+            Assert.Empty(handler.Seen);
+        }
+
+        [Fact]
+        public async Task ARedirectIsAnErrorNotFollowed()
+        {
+            var handler = new ScriptedHandler().Then(HttpStatusCode.Found, "<html>sign in</html>");
+            using var client = new ServiceManagementClient(ScriptedHandler.Options(handler));
+
+            var ex = await Assert.ThrowsAsync<ServiceManagementException>(() =>
+                client.SwapDeploymentAsync("contoso", new SwapDeploymentRequest { SourceDeployment = "green" }, CancellationToken.None));
+
+            Assert.Equal(302, ex.StatusCode);
+            Assert.Single(handler.Seen);
+        }
     }
 }
