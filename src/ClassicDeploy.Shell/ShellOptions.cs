@@ -20,6 +20,8 @@ public sealed class ShellOptions
         "  --upgrade-domain-seconds S   emulator: seconds one upgrade domain takes (default 1)\n" +
         "  --module PATH                module folder or manifest to import (default: out/ClassicDeploy)\n" +
         "  --no-connect                 import the module but do not run Connect-ClassicDeploy\n" +
+        "  --no-module                  neither import nor connect (the script does; the endpoint is\n" +
+        "                               in $ClassicDeployEndpoint, the manifest in $ClassicDeployModule)\n" +
         "  -h, --help                   show this text\n" +
         "\n" +
         "Exit code: 0 when the script succeeded; 1 when it threw a terminating error;\n" +
@@ -35,6 +37,7 @@ public sealed class ShellOptions
     public double UpgradeDomainSeconds { get; private set; } = 1;
     public string? ModulePath { get; private set; }
     public bool Connect { get; private set; } = true;
+    public bool ImportModule { get; private set; } = true;
     public bool ShowHelp { get; private set; }
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a readable message.</summary>
@@ -75,6 +78,10 @@ public sealed class ShellOptions
                     options.ModulePath = Value(args, ref i);
                     break;
                 case "--no-connect":
+                    options.Connect = false;
+                    break;
+                case "--no-module":
+                    options.ImportModule = false;
                     options.Connect = false;
                     break;
                 default:

@@ -69,7 +69,12 @@ public sealed class ShellSession : IAsyncDisposable
 
         runspace.Open();
         runspace.SessionStateProxy.SetVariable("ClassicDeployEndpoint", Endpoint.ToString());
-        RunCommand(ps => ps.AddCommand("Import-Module").AddParameter("Name", moduleManifest).AddParameter("ErrorAction", "Stop"));
+        runspace.SessionStateProxy.SetVariable("ClassicDeployModule", moduleManifest);
+        if (options.ImportModule)
+        {
+            RunCommand(ps => ps.AddCommand("Import-Module").AddParameter("Name", moduleManifest).AddParameter("ErrorAction", "Stop"));
+        }
+
         if (options.Connect)
         {
             RunCommand(ps => ps.AddScript(
