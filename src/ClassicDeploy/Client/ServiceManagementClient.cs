@@ -115,7 +115,7 @@ namespace ClassicDeploy.Client
 
         public void Dispose() => _http.Dispose();
 
-        private static HttpMessageHandler CreateHandler(ServiceManagementClientOptions options)
+        internal static HttpClientHandler CreateHandler(ServiceManagementClientOptions options)
         {
             // The API never redirects; following one could resend a mutation or land on a sign-in page.
             var handler = new HttpClientHandler { AllowAutoRedirect = false };
