@@ -51,9 +51,11 @@ public sealed class ConsoleSink
             TextWriter writer = toError ? error : output;
             if (UseColor && (foreground.HasValue || background.HasValue))
             {
+                bool newline = text.EndsWith("\n", StringComparison.Ordinal);
                 writer.Write(Ansi.Color(foreground, background));
-                writer.Write(text);
+                writer.Write(newline ? text.Substring(0, text.Length - 1) : text);
                 writer.Write(Ansi.Reset);
+                writer.Write(newline ? "\n" : string.Empty);
             }
             else
             {

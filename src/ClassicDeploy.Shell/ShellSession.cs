@@ -178,7 +178,13 @@ public sealed class ShellSession : IAsyncDisposable
         try
         {
             ps.Invoke();
-            return false;
+            if (ps.InvocationStateInfo.State != PSInvocationState.Stopped)
+            {
+                return false;
+            }
+
+            host.ShellUI.WriteErrorLine("The pipeline was stopped.");
+            return true;
         }
         catch (PipelineStoppedException)
         {
