@@ -26,6 +26,13 @@ public sealed class FaultInjectionOptions
     /// <summary>HTTP methods that can be faulted; empty = all methods.</summary>
     public ISet<string> Methods { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Narrows a kind to these HTTP methods (within <see cref="Methods"/>); a kind not listed here applies to every
+    /// matching method. E.g. 503 for all methods but 500, reset and latency for GET only, since those would make a
+    /// mutation ambiguous to the client.
+    /// </summary>
+    public IDictionary<FaultKind, ISet<string>> KindMethods { get; } = new Dictionary<FaultKind, ISet<string>>();
+
     public TimeSpan Latency { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public int RetryAfterSeconds { get; set; } = 1;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.AspNetCore.Http;
 
 namespace ClassicDeploy.Emulator.Http;
@@ -33,6 +34,12 @@ internal sealed class FaultInjector
             return null;
         }
 
+        var eligible = o.KindMethods.Count == 0 ? this.kinds : this.kinds.Where(k => Allows(o, k, request.Method)).ToList();
+        if (eligible.Count == 0)
+        {
+            return null;
+        }
+
         lock (this.gate)
         {
             if (this.random.NextDouble() >= o.Rate)
@@ -40,7 +47,11 @@ internal sealed class FaultInjector
                 return null;
             }
 
-            return this.kinds[this.random.Next(this.kinds.Count)];
+            return eligible[this.random.Next(eligible.Count)];
         }
     }
+
+    private static bool Allows(FaultInjectionOptions options, FaultKind kind, string method) =>
+        !options.KindMethods.TryGetValue(kind, out var methods) || methods.Count == 0
+        || methods.Any(m => string.Equals(m, method, StringComparison.OrdinalIgnoreCase));
 }
