@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Reliability;
@@ -17,14 +18,19 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Ten_simultaneous_upgrades_of_one_deployment_accept_exactly_one()
     {
+        // The emulator's clock stands still during the race, so the winner's upgrade cannot finish early and
+        // let a late racer in: every loser must meet the lock.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions
         {
             InMemory = true,
-            UpgradeDomainDuration = TimeSpan.FromMilliseconds(20),
+            Clock = clock,
+            UpgradeDomainDuration = TimeSpan.FromMinutes(1),
         });
         string subscription = Guid.NewGuid().ToString();
         using ModuleSession setup = ModuleSession.Open(host.BaseAddress, subscription);
-        setup.Expect(Scenario.Prelude + "; " + Scenario.CreateService("race"));
+        setup.Expect(Scenario.Prelude + "; " + Scenario.CreateService("race", wait: false));
+        clock.Advance(TimeSpan.FromHours(1));
         var sessions = Enumerable.Range(0, Racers).Select(_ => ModuleSession.Open(host.BaseAddress, subscription)).ToList();
         try
         {
@@ -53,6 +59,7 @@ public sealed class ConcurrencyTests
             Assert.Single(upgrades, r => r.StatusCode is >= 200 and < 300);
             Assert.Equal(Racers - 1, upgrades.Count(r => r.StatusCode == 409));
 
+            clock.Advance(TimeSpan.FromHours(1));
             string requestId = (string)results[winner].Output.Single().Properties["RequestId"].Value;
             PSObject done = Assert.Single(setup.Expect($"Wait-DeploymentOperation -RequestId {requestId} -Timeout '00:00:30'"));
             Assert.Equal("Succeeded", done.Properties["Status"].Value.ToString());

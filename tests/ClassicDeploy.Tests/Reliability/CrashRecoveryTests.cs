@@ -14,7 +14,7 @@ namespace ClassicDeploy.Tests.Reliability;
 /// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
-    private const double DomainSeconds = 2;
+    private const double DomainSeconds = 1;
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "classicdeploy-crash-" + Guid.NewGuid().ToString("N"));
 
     [Fact]

@@ -60,8 +60,12 @@ internal sealed class EmulatorProcess : IDisposable
         }
 
         // Keep draining stdout (one log line per request) so the child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is not null)
+            {
+            }
+        });
         return new EmulatorProcess(process, new Uri(firstLine.Result.Substring(Banner.Length).Trim()));
     }
 

@@ -13,7 +13,9 @@ internal static class Scenario
     public static string Prelude => $"$pkg = '{PackageUrl}'; $cfg = '{Configuration}'";
 
     /// <summary>Creates a hosted service with a running production deployment named <c>&lt;service&gt;-prod</c>.</summary>
-    public static string CreateService(string service) =>
+    /// <remarks>Without <paramref name="wait"/> the deployment is still being created when the script returns.</remarks>
+    public static string CreateService(string service, bool wait = true) =>
         $"$null = New-CloudService -ServiceName {service} -Label {service} -Location 'West Europe'; " +
-        $"$null = New-Deployment -ServiceName {service} -Slot Production -DeploymentName {service}-prod -Package $pkg -Configuration $cfg -Label v1 -Wait";
+        $"$null = New-Deployment -ServiceName {service} -Slot Production -DeploymentName {service}-prod -Package $pkg -Configuration $cfg -Label v1 -StartDeployment" +
+        (wait ? " -Wait" : string.Empty);
 }
