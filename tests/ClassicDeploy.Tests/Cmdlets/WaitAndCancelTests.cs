@@ -1,0 +1,58 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading.Tasks;
+using ClassicDeploy.Tests.Infrastructure;
+using Xunit;
+
+namespace ClassicDeploy.Tests.Cmdlets;
+
+/// <summary>
+/// Waits that cannot end on their own: an emulator whose operations take ten minutes. Ctrl+C
+/// (PowerShell.Stop) must end them at once, and -Timeout must give up with OperationTimeout.
+/// </summary>
+public sealed class WaitAndCancelTests : IAsyncLifetime
+{
+    private TestEmulator _slow = null!;
+
+    public async Task InitializeAsync() =>
+        _slow = await TestEmulator.StartAsync(o => o.UpgradeDomainDuration = TimeSpan.FromMinutes(10));
+
+    public async Task DisposeAsync() => await _slow.DisposeAsync();
+
+    [Fact]
+    public async Task Stopping_a_wait_stops_the_pipeline_promptly()
+    {
+        var s = new Scenario(_slow, _slow.Connect()).WithService();
+        using RunningScript running = s.Session.Start(
+            "New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait; 'after the wait'");
+
+        // The wait has begun once the create was accepted.
+        Assert.True(running.WaitUntil(_ => s.Mutations.Any(m => m.StatusCode == 202), TimeSpan.FromSeconds(30)), "The deployment was never created.");
+        Assert.Equal(PSInvocationState.Running, running.State);
+
+        Task<ScriptResult> stopping = Task.Run(running.Stop);
+        Task first = await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15)));
+        Assert.True(first == stopping, "Stop did not return while the operation was still running.");
+
+        Assert.Equal(PSInvocationState.Stopped, running.State);
+        Assert.DoesNotContain((await stopping).Output, o => "after the wait".Equals(o.BaseObject));
+    }
+
+    [Fact]
+    public void A_wait_that_times_out_outputs_the_unfinished_operation_and_an_OperationTimeout_error()
+    {
+        var s = new Scenario(_slow, _slow.Connect()).WithService();
+        ScriptResult r = s.Run("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait -Timeout 00:00:00.3");
+
+        PSObject operation = r.Single();
+        Assert.Equal("InProgress", operation.Text("Status"));
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("ClassicDeploy.OperationTimeout,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+
+        // The operation is still there to be looked at again.
+        s.Session.SetVariable("op", operation);
+        Assert.Equal("InProgress", s.Run("$op | Get-DeploymentOperation").ShouldSucceed().Single().Text("Status"));
+    }
+}
