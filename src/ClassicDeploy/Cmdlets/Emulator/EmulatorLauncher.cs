@@ -16,10 +16,15 @@ namespace ClassicDeploy.Cmdlets
         internal const string ListeningPrefix = "ClassicDeploy emulator listening on ";
         internal const string EmulatorAssemblyName = "ClassicDeploy.Emulator";
 
-        /// <summary>The emulator folder shipped with the module: &lt;module&gt;/emulator.</summary>
-        internal static string DefaultDirectory()
+        /// <summary>
+        /// The emulator folder shipped with the module: &lt;module base&gt;/emulator (the imported module's folder,
+        /// which is not always where the loaded assembly came from), else next to ClassicDeploy.dll.
+        /// </summary>
+        internal static string DefaultDirectory(string? moduleBase)
         {
-            string moduleDirectory = Path.GetDirectoryName(typeof(EmulatorLauncher).Assembly.Location) ?? ".";
+            string moduleDirectory = !string.IsNullOrEmpty(moduleBase)
+                ? moduleBase!
+                : Path.GetDirectoryName(typeof(EmulatorLauncher).Assembly.Location) ?? ".";
             return Path.Combine(moduleDirectory, "emulator");
         }
 

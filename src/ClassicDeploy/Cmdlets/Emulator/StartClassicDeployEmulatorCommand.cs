@@ -66,7 +66,7 @@ namespace ClassicDeploy.Cmdlets
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            string directory = EmulatorPath != null ? GetUnresolvedProviderPathFromPSPath(EmulatorPath) : EmulatorLauncher.DefaultDirectory();
+            string directory = EmulatorPath != null ? GetUnresolvedProviderPathFromPSPath(EmulatorPath) : EmulatorLauncher.DefaultDirectory(MyInvocation.MyCommand.Module?.ModuleBase);
             string? dataDirectory = DataDirectory != null ? GetUnresolvedProviderPathFromPSPath(DataDirectory) : null;
             string subscriptionId = SubscriptionId ?? Guid.NewGuid().ToString();
             if (!ShouldProcess(dataDirectory ?? "in-memory store", "Start the ClassicDeploy emulator"))
