@@ -83,7 +83,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         CancellationToken token = _stopping.Token;
         var writes = new BlockingCollection<Action>();
         _writes = writes;
-        Action<string> verbose = message => Post(() => WriteVerbose(message));
+        Action<string> verbose = message => _ = Post(() => WriteVerbose(message));
         Task task = Task.Run(
             async () =>
             {
@@ -137,22 +137,24 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs.</summary>
-    protected void Post(Action write)
+    /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs. False once nothing pumps.</summary>
+    protected bool Post(Action write)
     {
         BlockingCollection<Action>? writes = _writes;
         if (writes is null)
         {
-            return;
+            return false;
         }
 
         try
         {
             writes.Add(write);
+            return true;
         }
         catch (InvalidOperationException)
         {
             // The core already ended; a late verbose line has nowhere to go.
+            return false;
         }
     }
 
@@ -160,7 +162,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     protected Task<T> OnPipelineThread<T>(Func<T> func)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Post(() =>
+        bool posted = Post(() =>
         {
             try
             {
@@ -171,23 +173,29 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
                 result.SetException(exception);
             }
         });
+        if (!posted)
+        {
+            // The pipeline is stopping: nobody will run it, so do not leave the core waiting forever.
+            result.SetException(new PipelineStoppedException());
+        }
+
         return result.Task;
     }
 
     /// <summary>Outputs an object from the core.</summary>
-    protected void Emit(object value) => Post(() => WriteObject(value));
+    protected void Emit(object value) => _ = Post(() => WriteObject(value));
 
     /// <summary>Writes a non-terminating error from the core.</summary>
-    protected void EmitError(ErrorRecord record) => Post(() => WriteError(record));
+    protected void EmitError(ErrorRecord record) => _ = Post(() => WriteError(record));
 
     /// <summary>Writes a progress record from the core.</summary>
-    protected void EmitProgress(ProgressRecord record) => Post(() => WriteProgress(record));
+    protected void EmitProgress(ProgressRecord record) => _ = Post(() => WriteProgress(record));
 
     /// <summary>Writes a verbose line from the core.</summary>
-    protected void EmitVerbose(string message) => Post(() => WriteVerbose(message));
+    protected void EmitVerbose(string message) => _ = Post(() => WriteVerbose(message));
 
     /// <summary>Writes a warning from the core.</summary>
-    protected void EmitWarning(string message) => Post(() => WriteWarning(message));
+    protected void EmitWarning(string message) => _ = Post(() => WriteWarning(message));
 
     /// <summary>ShouldProcess, asked on the pipeline thread (so -Confirm can prompt) from the core.</summary>
     protected Task<bool> ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
