@@ -55,4 +55,20 @@ public sealed class WaitAndCancelTests : IAsyncLifetime
         s.Session.SetVariable("op", operation);
         Assert.Equal("InProgress", s.Run("$op | Get-DeploymentOperation").ShouldSucceed().Single().Text("Status"));
     }
+
+    [Fact]
+    public void A_mutation_while_another_operation_holds_the_deployment_is_a_ConflictError()
+    {
+        var s = new Scenario(_slow, _slow.Connect()).WithService();
+        PSObject creating = s.Run("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1").ShouldSucceed().Single();
+        Assert.Equal("InProgress", creating.Text("Status"));
+
+        ScriptResult r = s.Run("Remove-Deployment -ServiceName $svc -DeploymentName p1 -Confirm:$false");
+
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("ClassicDeploy.ConflictError,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+        Assert.Contains(creating.Text("RequestId")!, error.ToString());
+        Assert.Equal(s.ServiceName + "/p1", error.TargetObject.ToString());
+    }
 }
