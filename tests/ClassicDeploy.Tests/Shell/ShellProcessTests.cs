@@ -84,6 +84,32 @@ public sealed class ShellProcessTests
     }
 
     [Fact]
+    public async Task A_manual_rolling_upgrade_logs_the_module_progress_domain_by_domain()
+    {
+        const string script = """
+            $cfg = { param($v) '<?xml version="1.0" encoding="utf-8"?><ServiceConfiguration serviceName="app" xmlns="http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration" osFamily="6" osVersion="*"><Role name="WebRole1"><Instances count="3" /><ConfigurationSettings><Setting name="Version" value="' + $v + '" /></ConfigurationSettings></Role></ServiceConfiguration>' }
+            New-CloudService -ServiceName roll -Location 'West Europe' | Out-Null
+            New-Deployment -ServiceName roll -Slot Production -DeploymentName v1 -Package 'https://example.blob.core.windows.net/p/v1.cspkg' -Configuration (& $cfg v1) -StartDeployment -Wait | Out-Null
+            Invoke-UpgradeDeployment -ServiceName roll -Slot Production -Mode Manual -Package 'https://example.blob.core.windows.net/p/v2.cspkg' -Configuration (& $cfg v2) -Wait | Out-Null
+            Step-UpgradeDomain -ServiceName roll -Slot Production -All -Wait | Out-Null
+            'walked'
+            """;
+        ShellResult result = await ShellProcess.RunScriptAsync(script, "--upgrade-domain-seconds", Fast);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        string[] progress = result.Output.Split('\n').Where(l => l.StartsWith("[progress]", StringComparison.Ordinal)).ToArray();
+        int[] domains = progress
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"upgrade domain (\d) of 3", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            .Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .Distinct()
+            .ToArray();
+        Assert.True(domains.SequenceEqual(new[] { 1, 2, 3 }), result.ToString());
+        Assert.EndsWith(": completed", progress.Last());
+        Assert.Contains("walked", result.Output);
+    }
+
+    [Fact]
     public async Task Warnings_verbose_and_host_text_reach_the_output()
     {
         ShellResult result = await ShellProcess.RunScriptAsync(
