@@ -114,6 +114,19 @@ public abstract partial class ClassicDeployCmdlet
             operation);
     }
 
+    /// <summary>Refuses service and deployment names the API cannot take, before any request (InvalidParameter naming the parameter).</summary>
+    internal static void Validate(DeploymentTarget target)
+    {
+        RequestRules.Name(target.ServiceName, "ServiceName");
+        if (target.DeploymentName != null)
+        {
+            RequestRules.Name(target.DeploymentName, "DeploymentName");
+        }
+    }
+
+    /// <summary>Refuses a service name the API cannot take, before any request.</summary>
+    internal static void ValidateServiceName(string serviceName) => RequestRules.Name(serviceName, "ServiceName");
+
     /// <summary>A progress bar for one deployment, written through this cmdlet's pipeline thread.</summary>
     internal UpgradeProgress NewProgress(string verb, DeploymentTarget target) => new UpgradeProgress(verb, target, EmitProgress);
 }

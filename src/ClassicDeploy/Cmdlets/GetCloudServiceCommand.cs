@@ -36,6 +36,7 @@ public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
                 }
                 else
                 {
+                    ValidateServiceName(name);
                     Emit(await Client.GetHostedServiceAsync(name, detail, ct).ConfigureAwait(false));
                 }
             },

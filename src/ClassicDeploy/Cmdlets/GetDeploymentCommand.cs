@@ -12,6 +12,12 @@ public sealed class GetDeploymentCommand : DeploymentCmdlet
     protected override void ProcessRecord()
     {
         var target = Target;
-        Run(async ct => Emit(await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false)), target);
+        Run(
+            async ct =>
+            {
+                Validate(target);
+                Emit(await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false));
+            },
+            target);
     }
 }

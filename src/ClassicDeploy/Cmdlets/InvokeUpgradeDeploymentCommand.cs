@@ -72,6 +72,7 @@ public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
+                Validate(target);
                 request.Validate();
                 if (!await ShouldProcessAsync(target.ToString(), $"{request.Mode} upgrade to package {InputConversion.WithoutQuery(request.PackageUrl)}").ConfigureAwait(false))
                 {

@@ -85,6 +85,7 @@ public sealed class NewDeploymentCommand : ClassicDeployCmdlet
         Run(
             async ct =>
             {
+                ValidateServiceName(service);
                 request.Validate();
                 if (!await ShouldProcessAsync($"{service}/{slot}", $"Create deployment {request.Name}").ConfigureAwait(false))
                 {

@@ -27,6 +27,7 @@ public sealed class RemoveDeploymentCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
+                Validate(target);
                 if (!await ShouldProcessAsync(target.ToString(), "Delete deployment").ConfigureAwait(false))
                 {
                     return;

@@ -57,6 +57,7 @@ public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
+                Validate(target);
                 request.Validate();
                 if (!await ShouldProcessAsync(target.ToString(), "Change configuration" + (request.Mode is null ? string.Empty : $" ({request.Mode})")).ConfigureAwait(false))
                 {

@@ -44,6 +44,7 @@ public sealed class StepUpgradeDomainCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
+                Validate(target);
                 if (all && domain.HasValue)
                 {
                     throw new RequestValidationException("-All and -UpgradeDomain cannot be used together: -All walks every remaining domain from the current one.", "UpgradeDomain");

@@ -36,6 +36,7 @@ public sealed class SwitchDeploymentSlotCommand : ClassicDeployCmdlet
         Run(
             async ct =>
             {
+                ValidateServiceName(service);
                 CloudService detail = await Client.GetHostedServiceAsync(service, true, ct).ConfigureAwait(false);
                 Deployment? staging = detail.Deployments.FirstOrDefault(d => d.Slot == DeploymentSlot.Staging);
                 Deployment? production = detail.Deployments.FirstOrDefault(d => d.Slot == DeploymentSlot.Production);

@@ -37,6 +37,7 @@ public sealed class UndoDeploymentUpgradeCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
+                Validate(target);
                 request.Validate();
                 Deployment deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);
                 if (!deployment.RollbackAllowed)
