@@ -29,7 +29,7 @@
 #>
 [CmdletBinding()]
 param(
-    [string] $ServiceName = 'contoso-web-' + [guid]::NewGuid().ToString('N').Substring(0, 6),
+    [string] $ServiceName = 'contoso-' + [guid]::NewGuid().ToString('N').Substring(0, 6),
     [string] $Location = 'West Europe',
     [string] $PackageUrl = 'https://contoso.blob.core.windows.net/packages/contoso-web-{0}.cspkg?sv=2017-04-17&sr=b&sig=demo'
 )
