@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ClassicDeploy.Completion;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
@@ -22,6 +23,7 @@ public abstract class DeploymentCmdlet : ClassicDeployCmdlet
     [Parameter(ParameterSetName = BySlot, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string ServiceName { get; set; } = string.Empty;
 
     /// <summary>The deployment slot: Production or Staging.</summary>
@@ -32,6 +34,7 @@ public abstract class DeploymentCmdlet : ClassicDeployCmdlet
     [Parameter(ParameterSetName = ByName, Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DeploymentNameCompleter))]
     public string DeploymentName { get; set; } = string.Empty;
 
     /// <summary>The deployment this pipeline item is about.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ClassicDeploy.Completion;
 using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;
@@ -12,6 +13,7 @@ public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
     /// <summary>The cloud service to get; all of them when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string? ServiceName { get; set; }
 
     /// <summary>Also read each service's deployments (embed-detail).</summary>

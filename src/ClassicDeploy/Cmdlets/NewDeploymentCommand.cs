@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using ClassicDeploy.Completion;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
@@ -14,6 +15,7 @@ public sealed class NewDeploymentCommand : ClassicDeployCmdlet
     /// <summary>The cloud service.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string ServiceName { get; set; } = string.Empty;
 
     /// <summary>The slot to deploy to.</summary>

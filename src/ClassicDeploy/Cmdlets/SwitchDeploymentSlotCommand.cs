@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using ClassicDeploy.Completion;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
@@ -17,6 +18,7 @@ public sealed class SwitchDeploymentSlotCommand : ClassicDeployCmdlet
     /// <summary>The cloud service whose slots to swap.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string ServiceName { get; set; } = string.Empty;
 
     /// <summary>Wait for the operation to finish.</summary>
