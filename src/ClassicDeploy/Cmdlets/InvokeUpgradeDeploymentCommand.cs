@@ -50,6 +50,7 @@ public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

@@ -63,6 +63,7 @@ public sealed class NewDeploymentCommand : ClassicDeployCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

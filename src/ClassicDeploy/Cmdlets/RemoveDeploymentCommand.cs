@@ -16,6 +16,7 @@ public sealed class RemoveDeploymentCommand : DeploymentCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

@@ -38,6 +38,7 @@ public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

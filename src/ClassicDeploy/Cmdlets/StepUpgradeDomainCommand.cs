@@ -31,6 +31,7 @@ public sealed class StepUpgradeDomainCommand : DeploymentCmdlet
 
     /// <summary>How long each wait lasts at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

@@ -27,6 +27,7 @@ public sealed class SwitchDeploymentSlotCommand : ClassicDeployCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

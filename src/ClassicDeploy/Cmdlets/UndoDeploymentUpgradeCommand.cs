@@ -25,6 +25,7 @@ public sealed class UndoDeploymentUpgradeCommand : DeploymentCmdlet
 
     /// <summary>How long -Wait waits at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

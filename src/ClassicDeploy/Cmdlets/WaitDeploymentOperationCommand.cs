@@ -26,6 +26,7 @@ public sealed class WaitDeploymentOperationCommand : ClassicDeployCmdlet
 
     /// <summary>How long to wait at most.</summary>
     [Parameter]
+    [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />

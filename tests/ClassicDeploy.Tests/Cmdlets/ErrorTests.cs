@@ -107,6 +107,19 @@ public sealed class ErrorTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void ErrorAction_Stop_makes_an_item_error_catchable_in_a_runbook()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment();
+        ScriptResult r = s.Run(
+            "try { Get-Deployment -ServiceName $svc -Slot Staging -ErrorAction Stop; 'not reached' } " +
+            "catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }");
+
+        Assert.Equal(
+            new[] { "ClassicDeploy.ResourceNotFound,ClassicDeploy.Cmdlets.GetDeploymentCommand", "ObjectNotFound" },
+            r.Output.Select(o => o.ToString()));
+    }
+
+    [Fact]
     public void Without_Connect_every_cmdlet_stops_with_NotConnected()
     {
         using PowerShellSession session = PowerShellSession.Open();

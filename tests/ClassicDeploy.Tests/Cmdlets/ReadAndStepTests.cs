@@ -62,6 +62,21 @@ public sealed class ReadAndStepTests : IClassFixture<EmulatorFixture>
         Assert.StartsWith("ParameterArgumentValidationError,", r.ErrorIds.Single());
     }
 
+    [Theory]
+    [InlineData("90", "00:01:30")]
+    [InlineData("0.5", "00:00:00.5000000")]
+    [InlineData("'00:02:00'", "00:02:00")]
+    [InlineData("([timespan]::FromMinutes(3))", "00:03:00")]
+    public void Timeout_takes_seconds_or_a_time_span(string argument, string expected)
+    {
+        PowerShellSession session = _fixture.Connect();
+        ScriptResult r = session.Run(
+            "(Get-Command Wait-DeploymentOperation).Parameters['Timeout'].Attributes | " +
+            "Where-Object { $_ -is [System.Management.Automation.ArgumentTransformationAttribute] } | " +
+            $"ForEach-Object {{ [timespan]$_.Transform($ExecutionContext, {argument}) }}").ShouldSucceed();
+        Assert.Equal(expected, r.Single().ToString());
+    }
+
     [Fact]
     public void Connect_by_thumbprint_finds_the_certificate_in_the_current_user_store()
     {

@@ -43,7 +43,7 @@ public sealed class WaitAndCancelTests : IAsyncLifetime
     public void A_wait_that_times_out_outputs_the_unfinished_operation_and_an_OperationTimeout_error()
     {
         var s = new Scenario(_slow, _slow.Connect()).WithService();
-        ScriptResult r = s.Run("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait -Timeout 00:00:00.3");
+        ScriptResult r = s.Run("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait -Timeout 0.3");
 
         PSObject operation = r.Single();
         Assert.Equal("InProgress", operation.Text("Status"));
