@@ -1,0 +1,105 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ClassicDeploy.Shell;
+using ClassicDeploy.Tests.Infrastructure;
+using Xunit;
+
+namespace ClassicDeploy.Tests.UserExperience;
+
+/// <summary>The runbooks in examples/ run end to end against the in-process emulator (20 ms upgrade domains).</summary>
+public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private readonly ConsoleSession _console;
+
+    public ExamplesTests(EmulatorFixture fixture)
+    {
+        _console = ConsoleSession.Open().Connect(fixture.Emulator.Host.BaseAddress);
+    }
+
+    public void Dispose() => _console.Dispose();
+
+    [Fact]
+    public void RollingUpgradeWalksEveryDomainThenRollsBackTheFailedUpgrade()
+    {
+        (string text, ScriptResult result) = RunExample("rolling-upgrade.ps1");
+
+        for (int domain = 1; domain <= 5; domain++)
+        {
+            Assert.Contains($"Walking upgrade domain {domain} of 5", text);
+            Assert.Contains($"upgrade domain {domain} of 5 done", text);
+        }
+
+        // The manual upgrade waits before domain 1 of 5, with a rollback allowed.
+        Assert.Matches(new Regex(@"^contoso-\w+\s+Production\s+web-blue\s+Running\s+1/5 Before\s+7/7\s+True\s+False", RegexOptions.Multiline), text);
+        Assert.Equal(5, Regex.Matches(text, @"^Walk Upgrade Domain\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline).Count);
+        Assert.Matches(new Regex(@"^Swap Deployment\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Contains("Post-check failed after upgrade domain 1: smoke test failed", text);
+        Assert.Matches(new Regex(@"^Rollback Update Or Upgrade\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Contains("== Done: production runs v3 on web-green, all 7 instances ready: True", text);
+        Assert.Contains(result.Progress, p => p.StatusDescription == "Upgrade domain 5 of 5");
+    }
+
+    [Fact]
+    public void BlueGreenSwapSwapsBackAndRetiresTheOldSlot()
+    {
+        (string text, _) = RunExample("blue-green-swap.ps1");
+
+        Assert.Contains("What if: ", text);
+        Assert.Equal(3, Regex.Matches(text, @"^Swap Deployment\s", RegexOptions.Multiline).Count);
+        Assert.Contains("Production is now shop-green (v2)", text);
+        Assert.Contains("Production is now shop-blue (v1)", text);
+        Assert.Matches(new Regex(@"^Delete Deployment\s+shop-\w+\s+shop-blue\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"== Done: shop-\w+ runs shop-green \(v2\) in production; staging is empty\."), text);
+    }
+
+    [Fact]
+    public void ParallelFanOutUpgradesTheFleetAtOnceAndInWaves()
+    {
+        (string text, _) = RunExample("parallel-fan-out.ps1", "-Count 3");
+
+        Assert.Contains("3 upgrades in flight", text);
+        Assert.Equal(3, Regex.Matches(text, @"^Upgrade Deployment\s+fleet-\w+-0\d\s+api-0\d\s+Succeeded", RegexOptions.Multiline).Count);
+        Assert.Contains("Wave 1: upgrade domain 1 of 3 on 3 services", text);
+        Assert.Contains("Wave 3: upgrade domain 3 of 3 on 3 services", text);
+        Assert.Equal(9, Regex.Matches(text, @"^Walk Upgrade Domain\s+fleet-", RegexOptions.Multiline).Count);
+        Assert.Contains("== Done: all 3 services run v3 after 3 waves.", text);
+    }
+
+    [Fact]
+    public async Task TheShellRunsTheMainJobAndShowsTheRollingUpgradeDomainByDomain()
+    {
+        string script = ExamplePath("rolling-upgrade.ps1");
+        ShellOptions options = ShellOptions.Parse(new[] { script, "--upgrade-domain-seconds", "0.02" });
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var sink = new ConsoleSink(output, error, isTerminal: false, useColor: false);
+
+        int exitCode;
+        await using (ShellSession shell = await ShellSession.StartAsync(options, sink, TestRepository.ModuleManifest))
+        {
+            exitCode = shell.RunScript(script, options.ScriptArguments);
+        }
+
+        string text = output.ToString();
+        Assert.True(exitCode == 0, $"exit code {exitCode}{Environment.NewLine}{error}{Environment.NewLine}{text}");
+        int[] walked = Regex.Matches(text, @"Walking upgrade domain (\d) of 5").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+        Assert.Equal(new[] { 1, 2, 3, 4, 5, 1 }, walked);
+        Assert.Contains("Upgrade domain 5 of 5", text);
+        Assert.Contains("== Done: production runs v3", text);
+    }
+
+    private (string Text, ScriptResult Result) RunExample(string name, string arguments = "")
+    {
+        _console.SetVariable("__example", ExamplePath(name));
+        int start = _console.Host.Text.Length;
+        ScriptResult result = _console.Run("& $__example " + arguments + " | Out-Default", TimeSpan.FromMinutes(2));
+        string text = _console.Host.Text.Substring(start);
+        Assert.True(result.Errors.Count == 0, result.ErrorText + Environment.NewLine + text);
+        return (text, result);
+    }
+
+    private static string ExamplePath(string name) => Path.Combine(TestRepository.Root, "examples", name);
+}
