@@ -53,7 +53,7 @@ Describe 'Connect-ClassicDeploy' {
 
 Describe 'Not connected' {
     It 'stops with ClassicDeploy.NotConnected in a runspace that never connected' {
-        $ps = [powershell]::Create()
+        $ps = [powershell]::Create([initialsessionstate]::CreateDefault2())
         try {
             $script = "Import-Module '$((Get-Module ClassicDeploy).Path)'; try { Get-CloudService } catch { `$_.FullyQualifiedErrorId }"
             $ps.AddScript($script).Invoke() | Should -BeLike 'ClassicDeploy.NotConnected*'
