@@ -66,9 +66,11 @@ public sealed class HardeningTests
     [InlineData("root")]
     [InlineData("mode")]
     [InlineData("properties")]
-    public async Task Deep_nesting_is_InvalidXmlRequest(string where)
+    [InlineData("configuration")]
+    public async Task Deep_nesting_is_refused(string where)
     {
         await using var emulator = await StartAsync();
+        await emulator.DeployAsync("svc");
         var deep = new StringBuilder();
         for (var i = 0; i < 100000; i++)
         {
@@ -83,11 +85,12 @@ public sealed class HardeningTests
         var body = where switch
         {
             "root" => $"<UpgradeDeployment xmlns=\"http://schemas.microsoft.com/windowsazure\">{deep}</UpgradeDeployment>",
+            "configuration" => Bodies.Upgrade("Auto", configuration: $"<ServiceConfiguration><Role name=\"WebRole1\"><Instances count=\"2\" />{deep}</Role></ServiceConfiguration>"),
             "mode" => Bodies.Upgrade("Auto").Replace("<Mode>Auto</Mode>", $"<Mode>{deep}</Mode>"),
             _ => Bodies.Upgrade("Auto", extra: $"<ExtendedProperties><ExtendedProperty><Name>{deep}</Name></ExtendedProperty></ExtendedProperties>"),
         };
         using var response = await emulator.PostAsync(Upgrade, body);
-        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "InvalidXmlRequest");
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, where == "configuration" ? "BadRequest" : "InvalidXmlRequest");
     }
 
     [Fact(Timeout = 30000)]

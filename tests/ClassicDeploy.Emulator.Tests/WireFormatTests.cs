@@ -79,6 +79,16 @@ public sealed class WireFormatTests
     }
 
     [Fact]
+    public async Task A_configuration_file_with_a_byte_order_mark_is_accepted_and_served_back_without_it()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.DeployAsync("svc");
+        var configuration = "\uFEFF" + Bodies.DefaultConfiguration;
+        await emulator.SucceedAsync(await emulator.AcceptedAsync("services/hostedservices/svc/deploymentslots/production/?comp=config", Bodies.ChangeConfiguration("Auto", configuration)));
+        Assert.Equal(Bodies.B64(Bodies.DefaultConfiguration), Text(await emulator.DeploymentAsync("svc"), "Configuration"));
+    }
+
+    [Fact]
     public async Task Responses_are_one_utf8_xml_document_in_the_management_namespace()
     {
         await using var emulator = await StartAsync();

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text.RegularExpressions;
+using System.Xml;
 using ClassicDeploy.Emulator.State;
 
 namespace ClassicDeploy.Emulator.Wire;
@@ -12,6 +14,15 @@ internal static class RequestRules
     public const int MaxExtendedPropertyValue = 255;
     public const int MaxLabel = 100;
     public const int MaxDescription = 1024;
+
+    private const int MaxConfigurationDepth = 32;
+
+    private static readonly XmlReaderSettings ConfigurationSettings = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+    };
 
     private static readonly Regex PropertyName = new("^[A-Za-z][A-Za-z0-9_]{0,63}$", RegexOptions.CultureInvariant);
 
@@ -56,13 +67,35 @@ internal static class RequestRules
 
     public static string ParseConfiguration(string base64)
     {
-        var configuration = XmlRequestReader.ParseBase64Text("Configuration", base64);
+        // A configuration file's UTF-8 byte order mark is not part of the document.
+        var configuration = XmlRequestReader.ParseBase64Text("Configuration", base64).TrimStart('\uFEFF');
         if (configuration.Trim().Length == 0)
         {
             throw WireException.BadRequest("The configuration is empty.");
         }
 
+        RequireSafeXml(configuration);
         return configuration;
+    }
+
+    /// <summary>The configuration must be well-formed XML without a DTD and no deeper than the real schema needs.</summary>
+    private static void RequireSafeXml(string configuration)
+    {
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(configuration), ConfigurationSettings);
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxConfigurationDepth)
+                {
+                    throw WireException.BadRequest($"The configuration is nested deeper than {MaxConfigurationDepth} levels.");
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            throw WireException.BadRequest("The configuration is not a valid ServiceConfiguration XML document.");
+        }
     }
 
     public static string ParsePackageUrl(string text)
