@@ -1,13 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>
-/// Wait-DeploymentOperation: polls Get Operation Status until the operation ends. With operation
-/// objects from the pipeline the progress bar names the deployment being updated.
+/// Wait-DeploymentOperation: polls Get Operation Status until the operations end, all at once
+/// (like Wait-Job). With operation objects from the pipeline each progress bar names the
+/// deployment being updated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "DeploymentOperation", DefaultParameterSetName = OperationInput.ByInputObject)]
 [OutputType(typeof(DeploymentOperation))]
@@ -24,31 +29,53 @@ public sealed class WaitDeploymentOperationCommand : ClassicDeployCmdlet
     [ValidateNotNull]
     public DeploymentOperation? InputObject { get; set; }
 
-    /// <summary>How long to wait at most.</summary>
+    private readonly List<(DeploymentOperation Operation, object? Input)> _operations = new List<(DeploymentOperation Operation, object? Input)>();
+
+    /// <summary>How long to wait at most (each operation).</summary>
     [Parameter]
     [Seconds]
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord()
+    protected override void ProcessRecord() => _operations.Add((OperationInput.Copy(InputObject, RequestId), (object?)InputObject ?? RequestId));
+
+    /// <summary>
+    /// Like Wait-Job: every piped operation is waited for at once, each with its own progress bar,
+    /// each output as it ends; a failure to wait for one is that item's error, not the others'.
+    /// </summary>
+    protected override void EndProcessing()
     {
-        DeploymentOperation operation = OperationInput.Copy(InputObject, RequestId);
         TimeSpan? timeout = Timeout;
-        UpgradeProgress? progress = ProgressFor(operation);
-        Run(
-            async ct =>
-            {
-                if (operation.Status == OperationState.InProgress || operation.EndTime is null)
+        var items = _operations.Select(o => (o.Operation, o.Input, Progress: ProgressFor(o.Operation))).ToList();
+        if (items.Count == 1)
+        {
+            // One operation: its failure is the command's ordinary per-item error.
+            Run(ct => WaitOneAsync(items[0].Operation, items[0].Progress, timeout, ct), items[0].Input);
+        }
+        else if (items.Count > 1)
+        {
+            Run(
+                ct => Task.WhenAll(items.Select(async item =>
                 {
-                    await CompleteAsync(operation, true, timeout, progress, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await CompleteAsync(operation, false, timeout, null, ct).ConfigureAwait(false);
-                }
-            },
-            (object?)InputObject ?? RequestId);
+                    try
+                    {
+                        await WaitOneAsync(item.Operation, item.Progress, timeout, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (!ct.IsCancellationRequested)
+                    {
+                        EmitError(ErrorRecords.From(exception, item.Input));
+                    }
+                })),
+                null);
+        }
+
+        base.EndProcessing();
     }
+
+    private Task WaitOneAsync(DeploymentOperation operation, UpgradeProgress? progress, TimeSpan? timeout, CancellationToken ct) =>
+        operation.Status == OperationState.InProgress || operation.EndTime is null
+            ? CompleteAsync(operation, true, timeout, progress, ct)
+            : CompleteAsync(operation, false, timeout, null, ct);
 
     private UpgradeProgress? ProgressFor(DeploymentOperation operation)
     {

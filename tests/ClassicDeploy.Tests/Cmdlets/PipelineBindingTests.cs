@@ -85,4 +85,46 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
         PSObject byId = s.Run("Wait-DeploymentOperation -RequestId $id").ShouldSucceed().Single();
         Assert.Equal("Succeeded", byId.Text("Status"));
     }
+
+    [Fact]
+    public void Upgrades_fanned_out_over_services_are_waited_for_together_one_bar_per_deployment()
+    {
+        PowerShellSession session = _fixture.Connect();
+        string[] names = { Scenario.NewServiceName(), Scenario.NewServiceName(), Scenario.NewServiceName() };
+        session.SetVariable("names", names).SetVariable("cfg1", ServiceConfigurationXml.For("v1")).SetVariable("cfg2", ServiceConfigurationXml.For("v2"))
+            .SetVariable("pkg1", Scenario.PackageV1).SetVariable("pkg2", Scenario.PackageV2);
+        session.Run(
+            "$names | ForEach-Object { $null = New-CloudService -ServiceName $_ -Location 'West Europe'; " +
+            "$null = New-Deployment -ServiceName $_ -Slot Production -DeploymentName ($_ + '-p') -Package $pkg1 -Configuration $cfg1 -Wait }").ShouldSucceed();
+
+        ScriptResult r = session.Run(
+            "Get-CloudService | Get-Deployment -Slot Production | " +
+            "Invoke-UpgradeDeployment -Mode Auto -Package $pkg2 -Configuration $cfg2 -Label v2 | Wait-DeploymentOperation").ShouldSucceed();
+
+        Assert.Equal(names.Select(n => n + "-p").OrderBy(n => n), r.Output.Select(o => o.Text("DeploymentName")).OrderBy(n => n));
+        Assert.All(r.Output, o => Assert.Equal("Succeeded", o.Text("Status")));
+        foreach (var bar in r.Progress.GroupBy(p => p.ActivityId))
+        {
+            Assert.Single(bar.Select(p => p.Activity.Split(' ')[2]).Distinct());
+            Assert.Equal(ProgressRecordType.Completed, bar.Last().RecordType);
+        }
+
+        Assert.All(names, n => Assert.Equal("v2", session.Run($"(Get-Deployment -ServiceName {n} -Slot Production).Label").ShouldSucceed().Single().ToString()));
+    }
+
+    [Fact]
+    public void Waiting_for_several_operations_reports_the_unknown_one_and_finishes_the_others()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production").WithDeployment("Staging");
+        ScriptResult r = s.Run(
+            "$a = Set-DeploymentConfiguration -ServiceName $svc -Slot Production -Configuration $cfg2; " +
+            "$b = Set-DeploymentConfiguration -ServiceName $svc -Slot Staging -Configuration $cfg2; " +
+            "$a.RequestId, '00000000000000000000000000000000', $b.RequestId | Wait-DeploymentOperation -RequestId { $_ }");
+
+        Assert.Equal(2, r.Output.Count);
+        Assert.All(r.Output, o => Assert.Equal("Succeeded", o.Text("Status")));
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("ClassicDeploy.ResourceNotFound,", error.FullyQualifiedErrorId);
+        Assert.Equal("00000000000000000000000000000000", error.TargetObject);
+    }
 }
