@@ -49,8 +49,9 @@ namespace ClassicDeploy.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? EmulatorPath { get; set; }
 
-        /// <summary>How long to wait for the emulator to listen.</summary>
+        /// <summary>How long to wait for the emulator to listen: a TimeSpan, or a number of seconds.</summary>
         [Parameter]
+        [Seconds]
         public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>Output the started emulator.</summary>
