@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using ClassicDeploy.Cmdlets;
 using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
@@ -22,6 +23,10 @@ public sealed class EmulatorCmdletTests : IDisposable
         Assert.True(emulator.Endpoint.IsLoopback, emulator.Endpoint.ToString());
         Assert.False(emulator.HasExited);
         Assert.Null(emulator.DataDirectory);
+        _console.SetVariable("emulator", emulator);
+        string shown = _console.Show("$emulator");
+        Assert.Matches(new Regex(@"^ProcessId\s+Endpoint\s+SubscriptionId\s+Store\s*$", RegexOptions.Multiline), shown);
+        Assert.Matches(new Regex($@"^\s*{emulator.ProcessId}\s+{Regex.Escape(emulator.Endpoint.ToString())}\s+{emulator.SubscriptionId}\s+in memory\s*$", RegexOptions.Multiline), shown);
 
         // No Connect-ClassicDeploy: Start-ClassicDeployEmulator connected the session.
         ScriptResult created = _console.Run("New-CloudService -ServiceName started -Location 'West Europe'; (Get-CloudService -ServiceName started).ServiceName");
