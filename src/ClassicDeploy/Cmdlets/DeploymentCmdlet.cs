@@ -40,10 +40,4 @@ public abstract class DeploymentCmdlet : ClassicDeployCmdlet
     /// <summary>The deployment this pipeline item is about.</summary>
     protected DeploymentTarget Target =>
         ParameterSetName == BySlot ? DeploymentTarget.BySlot(ServiceName, Slot) : DeploymentTarget.ByName(ServiceName, DeploymentName);
-
-    /// <summary>The slot when known from the parameters.</summary>
-    protected DeploymentSlot? TargetSlot => ParameterSetName == BySlot ? Slot : (DeploymentSlot?)null;
-
-    /// <summary>The name when known from the parameters.</summary>
-    protected string? TargetName => ParameterSetName == ByName ? DeploymentName : null;
 }
