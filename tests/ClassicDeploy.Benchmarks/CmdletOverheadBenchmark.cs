@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using ClassicDeploy.Client;
 using ClassicDeploy.Emulator;
+using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Benchmarks;
 
@@ -24,13 +27,21 @@ internal static class CmdletOverheadBenchmark
         using PsSession session = PsSession.Connected(host.BaseAddress, subscription);
 
         string loop = $"for ($i = 0; $i -lt {iterations}; $i++) {{ $null = Get-Deployment -ServiceName overhead -Slot Production }}";
-        string floorLoop = $"for ($i = 0; $i -lt {iterations}; $i++) {{ $null = Get-Variable -Name i }}";
+        string floorLoop = $"for ($i = 0; $i -lt {iterations}; $i++) {{ $null = Get-History -Count 1 }}";
         session.Invoke(loop.Replace(iterations.ToString(), "50", StringComparison.Ordinal));
         for (int i = 0; i < 50; i++)
         {
             await raw.GetDeploymentAsync("overhead").ConfigureAwait(false);
         }
 
+        using var client = new ServiceManagementClient(new ServiceManagementClientOptions { Endpoint = host.BaseAddress, SubscriptionId = subscription });
+        DeploymentTarget target = DeploymentTarget.BySlot("overhead", DeploymentSlot.Production);
+        for (int i = 0; i < 50; i++)
+        {
+            await client.GetDeploymentAsync(target, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var direct = new List<double>();
         var cmdlet = new List<double>();
         var http = new List<double>();
         var floor = new List<double>();
@@ -43,6 +54,13 @@ internal static class CmdletOverheadBenchmark
             }
 
             http.Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / iterations);
+            stopwatch.Restart();
+            for (int i = 0; i < iterations; i++)
+            {
+                await client.GetDeploymentAsync(target, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            direct.Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / iterations);
             cmdlet.Add(session.Time(loop).TotalMilliseconds * 1000 / iterations);
             floor.Add(session.Time(floorLoop).TotalMilliseconds * 1000 / iterations);
         }
@@ -62,6 +80,7 @@ internal static class CmdletOverheadBenchmark
             new Dictionary<string, double>
             {
                 ["powershell_command_floor_us"] = Stats.Median(floor),
+                ["client_library_us"] = Stats.Median(direct),
                 ["cmdlet_min_us"] = cmdlet.Min(),
                 ["http_min_us"] = http.Min(),
             });

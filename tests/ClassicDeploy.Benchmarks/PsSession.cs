@@ -37,7 +37,7 @@ internal sealed class PsSession : IDisposable
         if (ps.HadErrors || ps.Streams.Error.Count > 0)
         {
             throw new InvalidOperationException("Script failed: " + script + Environment.NewLine +
-                string.Join(Environment.NewLine, ps.Streams.Error.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+                string.Join(Environment.NewLine, ps.Streams.Error.Take(3).Select(e => e.FullyQualifiedErrorId + ": " + e)));
         }
 
         return output;
