@@ -105,6 +105,7 @@ namespace ClassicDeploy.Cmdlets
                 "The emulator exited before it was listening" + Tail(errorTail)));
 
             process.Start();
+            KillOnExitJob.TryAdd(process);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             try
