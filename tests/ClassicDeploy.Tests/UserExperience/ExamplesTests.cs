@@ -91,6 +91,22 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
         Assert.Contains("== Done: production runs v3", text);
     }
 
+    [Fact]
+    public void ExamplesRunAfterStartClassicDeployEmulatorAsInPwsh()
+    {
+        using ConsoleSession pwsh = ConsoleSession.Open();
+        pwsh.SetVariable("__example", ExamplePath("blue-green-swap.ps1"));
+        int start = pwsh.Host.Text.Length;
+
+        ScriptResult result = pwsh.Run(
+            "Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.02; try { & $__example | Out-Default } finally { Stop-ClassicDeployEmulator }",
+            TimeSpan.FromMinutes(2));
+
+        string text = pwsh.Host.Text.Substring(start);
+        Assert.True(result.Errors.Count == 0, result.ErrorText + Environment.NewLine + text);
+        Assert.Matches(new Regex(@"== Done: shop-\w+ runs shop-green \(v2\) in production; staging is empty\."), text);
+    }
+
     private (string Text, ScriptResult Result) RunExample(string name, string arguments = "")
     {
         _console.SetVariable("__example", ExamplePath(name));
