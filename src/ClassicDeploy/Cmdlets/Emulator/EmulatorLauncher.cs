@@ -181,9 +181,16 @@ namespace ClassicDeploy.Cmdlets
 
         private static string? CurrentProcessIfDotnet(string exe)
         {
-            using Process current = Process.GetCurrentProcess();
-            string? file = current.MainModule?.FileName;
-            return file != null && string.Equals(Path.GetFileName(file), exe, StringComparison.OrdinalIgnoreCase) ? file : null;
+            try
+            {
+                using Process current = Process.GetCurrentProcess();
+                string? file = current.MainModule?.FileName;
+                return file != null && string.Equals(Path.GetFileName(file), exe, StringComparison.OrdinalIgnoreCase) ? file : null;
+            }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception || e is InvalidOperationException || e is NotSupportedException)
+            {
+                return null; // some hosts may not read their own main module
+            }
         }
 
         private static string Tail(Queue<string> lines)
