@@ -106,6 +106,17 @@ foreach ($k in $documented.Keys) { if (-not $cmd.Parameters.ContainsKey($k)) { "
     }
 
     [Fact]
+    public void GetHelpPrintsTheHelpPageInTheConsole()
+    {
+        string text = _console.Show("Get-Help Step-UpgradeDomain -Full");
+
+        Assert.Contains("SYNOPSIS", text);
+        Assert.Contains("Walks the next upgrade domain of a manual upgrade", text);
+        Assert.Contains("-All", text);
+        Assert.Contains("Get-Deployment contoso-web -Slot Production | Step-UpgradeDomain -All -Wait", text);
+    }
+
+    [Fact]
     public void AboutTopicIsFound()
     {
         ScriptResult result = _console.Run("Get-Help about_ClassicDeploy");
