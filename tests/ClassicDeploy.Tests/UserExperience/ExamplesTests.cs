@@ -88,6 +88,7 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
         int[] walked = Regex.Matches(text, @"Walking upgrade domain (\d) of 5").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 1 }, walked);
         Assert.Contains("Upgrade domain 5 of 5", text);
+        Assert.Matches(new Regex(@"^ServiceName\s+Slot\s+DeploymentName\s+Status\s+UpgradeDomain\s+Instances\s+RollbackAllowed\s+Locked", RegexOptions.Multiline), text);
         Assert.Contains("== Done: production runs v3", text);
     }
 
