@@ -19,7 +19,8 @@ internal static class RepoPaths
     {
         get
         {
-            string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Debug";
+            // bin/<Configuration>/net10.0/
+            string configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))) ?? "Debug";
             string[] candidates =
             {
                 Path.Combine(Root, "src", "ClassicDeploy.Emulator", "bin", configuration, "net10.0", "ClassicDeploy.Emulator.dll"),
