@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ClassicDeploy.Tests.Reliability;
 
@@ -16,6 +17,9 @@ public sealed class CrashRecoveryTests : IDisposable
 {
     private const double DomainSeconds = 1;
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "classicdeploy-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly ITestOutputHelper output;
+
+    public CrashRecoveryTests(ITestOutputHelper output) => this.output = output;
 
     [Fact]
     public async Task An_upgrade_survives_kill_minus_nine_and_restart_mid_walk()
@@ -42,6 +46,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
             ScriptResult waited = ModuleSession.End(waitPipeline, pendingWait, TimeSpan.FromSeconds(90));
             bool rodeItOut = waited.Errors.Count == 0;
+            output.WriteLine(rodeItOut ? "The waiting cmdlet rode out the restart." : "The waiting cmdlet gave up during the outage: " + waited.ErrorText);
             if (!rodeItOut)
             {
                 // The first waiter gave up during the outage (its retries ran out): a fresh wait must still find the operation.
