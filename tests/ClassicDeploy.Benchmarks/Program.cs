@@ -42,7 +42,7 @@ internal static class Program
         await RunAsync("a", only, failures, async () => results.AddRange(await WaitLatencyBenchmark.RunAsync(domain, quick ? 1 : 3)));
         await RunAsync("a", only, failures, async () => results.Add(await WaitLatencyBenchmark.RunLongAsync(TimeSpan.FromSeconds(quick ? 1 : 3))));
         await RunAsync("b", only, failures, async () => results.AddRange(await FanOutBenchmark.RunAsync(quick ? 10 : 50, domain, quick ? 1 : 2)));
-        await RunAsync("c", only, failures, async () => results.Add(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 1000, quick ? 2 : 5)));
+        await RunAsync("c", only, failures, async () => results.Add(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 500, quick ? 3 : 11)));
         await RunAsync("d", only, failures, () => { results.Add(ImportModuleBenchmark.Run(quick ? 3 : 7, quick ? 3 : 10)); return Task.CompletedTask; });
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
 
