@@ -118,6 +118,13 @@ public abstract partial class ClassicDeployCmdlet
     internal static void Validate(DeploymentTarget target)
     {
         RequestRules.Name(target.ServiceName, "ServiceName");
+        if (target.DeploymentName == null && target.Slot == null)
+        {
+            throw new RequestValidationException(
+                $"Say which deployment of {target.ServiceName}: give -Slot (Production or Staging) or -DeploymentName, or pipe an object with a Slot or DeploymentName property.",
+                "Slot");
+        }
+
         if (target.DeploymentName != null)
         {
             RequestRules.Name(target.DeploymentName, "DeploymentName");

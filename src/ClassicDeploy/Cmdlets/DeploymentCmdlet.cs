@@ -7,37 +7,65 @@ namespace ClassicDeploy.Cmdlets;
 
 /// <summary>
 /// A cmdlet aimed at one deployment: by slot (-ServiceName, -Slot) or by name (-ServiceName,
-/// -DeploymentName), everything bindable by property name from Get-Deployment output. The
-/// by-name set is the default, so a piped Deployment (which has Slot and DeploymentName) binds
-/// by name: a swap can move a deployment to the other slot, its name stays.
+/// -DeploymentName), everything bindable by property name from Get-Deployment output.
+/// <para>
+/// Slot and name are deliberately not two parameter sets: PowerShell latches a piped object onto
+/// the default set as soon as the shared ServiceName binds, so an object with only ServiceName and
+/// Slot (a CSV row, a hashtable cast to an object) could never bind by slot. Instead each item
+/// chooses: a parameter typed on the command line wins (so <c>Get-CloudService | Get-Deployment
+/// -Slot Staging</c> means staging even for objects that carry a name), then a piped name, then a
+/// piped slot. A piped Deployment has both and binds by name, so after a swap moved it to the
+/// other slot it is still the same deployment.
+/// </para>
 /// </summary>
 public abstract class DeploymentCmdlet : ClassicDeployCmdlet
 {
-    /// <summary>Parameter set: the deployment in a slot.</summary>
-    protected const string BySlot = "BySlot";
-
-    /// <summary>Parameter set: the deployment with a name.</summary>
-    protected const string ByName = "ByName";
+    private bool _slotTyped;
+    private bool _nameTyped;
 
     /// <summary>The cloud service (hosted service) name.</summary>
-    [Parameter(ParameterSetName = BySlot, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Parameter(ParameterSetName = ByName, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string ServiceName { get; set; } = string.Empty;
 
     /// <summary>The deployment slot: Production or Staging.</summary>
-    [Parameter(ParameterSetName = BySlot, Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    public DeploymentSlot Slot { get; set; }
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SlotCompleter))]
+    public DeploymentSlot? Slot { get; set; }
 
     /// <summary>The deployment's name.</summary>
-    [Parameter(ParameterSetName = ByName, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
-    [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(DeploymentNameCompleter))]
-    public string DeploymentName { get; set; } = string.Empty;
+    public string? DeploymentName { get; set; }
 
-    /// <summary>The deployment this pipeline item is about.</summary>
-    protected DeploymentTarget Target =>
-        ParameterSetName == BySlot ? DeploymentTarget.BySlot(ServiceName, Slot) : DeploymentTarget.ByName(ServiceName, DeploymentName);
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        _slotTyped = MyInvocation.BoundParameters.ContainsKey(nameof(Slot));
+        _nameTyped = MyInvocation.BoundParameters.ContainsKey(nameof(DeploymentName));
+        if (_slotTyped && _nameTyped)
+        {
+            ThrowTerminatingError(ErrorRecords.From(
+                new RequestValidationException("Give either -Slot or -DeploymentName, not both: a deployment is addressed by one of them.", nameof(Slot)),
+                null));
+        }
+    }
+
+    /// <summary>
+    /// The deployment this pipeline item is about. Neither slot nor name leaves both unset, which
+    /// <see cref="ClassicDeployCmdlet.Validate(DeploymentTarget)"/> refuses before any request.
+    /// </summary>
+    protected DeploymentTarget Target
+    {
+        get
+        {
+            bool byName = _nameTyped || (!_slotTyped && !string.IsNullOrEmpty(DeploymentName));
+            return byName
+                ? DeploymentTarget.ByName(ServiceName, DeploymentName ?? string.Empty)
+                : new DeploymentTarget { ServiceName = ServiceName, Slot = Slot };
+        }
+    }
 }

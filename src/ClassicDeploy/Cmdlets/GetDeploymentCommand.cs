@@ -4,7 +4,7 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Get-Deployment: Get Deployment by slot or by name.</summary>
-[Cmdlet(VerbsCommon.Get, "Deployment", DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsCommon.Get, "Deployment")]
 [OutputType(typeof(Deployment))]
 public sealed class GetDeploymentCommand : DeploymentCmdlet
 {

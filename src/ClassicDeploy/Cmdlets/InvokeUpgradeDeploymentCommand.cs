@@ -7,7 +7,7 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Invoke-UpgradeDeployment: Upgrade Deployment (in-place update with a new package and configuration).</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
 public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
 {

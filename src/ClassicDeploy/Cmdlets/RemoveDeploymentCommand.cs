@@ -6,7 +6,7 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Remove-Deployment: Delete Deployment.</summary>
-[Cmdlet(VerbsCommon.Remove, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsCommon.Remove, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(DeploymentOperation))]
 public sealed class RemoveDeploymentCommand : DeploymentCmdlet
 {

@@ -7,7 +7,7 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Set-DeploymentConfiguration: Change Deployment Configuration.</summary>
-[Cmdlet(VerbsCommon.Set, "DeploymentConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsCommon.Set, "DeploymentConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
 public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
 {

@@ -12,7 +12,7 @@ namespace ClassicDeploy.Cmdlets;
 /// default, -UpgradeDomain n on request, or with -All every remaining domain in order, each walk
 /// waited for before the next, one output object per walk.
 /// </summary>
-[Cmdlet(VerbsCommon.Step, "UpgradeDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsCommon.Step, "UpgradeDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
 public sealed class StepUpgradeDomainCommand : DeploymentCmdlet
 {

@@ -6,7 +6,7 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Undo-DeploymentUpgrade: Rollback Update Or Upgrade, after checking the deployment allows it.</summary>
-[Cmdlet(VerbsCommon.Undo, "DeploymentUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByName)]
+[Cmdlet(VerbsCommon.Undo, "DeploymentUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(DeploymentOperation))]
 public sealed class UndoDeploymentUpgradeCommand : DeploymentCmdlet
 {

@@ -127,4 +127,58 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
         Assert.StartsWith("ClassicDeploy.ResourceNotFound,", error.FullyQualifiedErrorId);
         Assert.Equal("00000000000000000000000000000000", error.TargetObject);
     }
+
+    [Fact]
+    public void An_object_with_only_ServiceName_and_Slot_binds_by_slot()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment();
+        PSObject op = s.Run(
+            "[pscustomobject]@{ ServiceName = $svc; Slot = 'Production' } | Invoke-UpgradeDeployment -Mode Auto -Package $pkg2 -Configuration $cfg2 -Wait")
+            .ShouldSucceed().Single();
+
+        Assert.Equal("Succeeded", op.Text("Status"));
+        Assert.Equal("Production", op.Text("Slot"));
+        Assert.Contains(s.Mutations, r => r.Path.EndsWith("/deploymentslots/production", System.StringComparison.OrdinalIgnoreCase) && r.StatusCode == 202);
+    }
+
+    [Fact]
+    public void Each_piped_item_picks_name_or_slot_and_one_with_neither_is_refused_before_any_request()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production", "blue").WithDeployment("Staging", "green");
+        int before = s.Requests.Count;
+        ScriptResult r = s.Run(
+            "[pscustomobject]@{ ServiceName = $svc; DeploymentName = 'blue' }, " +
+            "[pscustomobject]@{ ServiceName = $svc }, " +
+            "[pscustomobject]@{ ServiceName = $svc; Slot = 'Staging'; DeploymentName = $null } | Get-Deployment");
+
+        Assert.Equal(new[] { "blue", "green" }, r.Output.Select(d => d.Text("DeploymentName")));
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("ClassicDeploy.InvalidParameter,", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("-Slot", error.Exception.Message);
+        Assert.Contains("-DeploymentName", error.Exception.Message);
+        Assert.Equal(2, s.Requests.Count - before);
+    }
+
+    [Fact]
+    public void A_slot_typed_on_the_command_line_wins_over_the_piped_deployment_name()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production", "blue").WithDeployment("Staging", "green");
+        PSObject d = s.Run("Get-Deployment -ServiceName $svc -Slot Production | Get-Deployment -Slot Staging").ShouldSucceed().Single();
+
+        Assert.Equal("green", d.Text("DeploymentName"));
+    }
+
+    [Fact]
+    public void Slot_and_DeploymentName_together_are_refused_before_any_request()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production", "blue");
+        int before = s.Requests.Count;
+        ScriptResult r = s.Run("Remove-Deployment -ServiceName $svc -Slot Production -DeploymentName blue -Confirm:$false");
+
+        ErrorRecord error = Assert.Single(r.Errors);
+        Assert.StartsWith("ClassicDeploy.InvalidParameter,", error.FullyQualifiedErrorId);
+        Assert.Contains("not both", error.Exception.Message);
+        Assert.Equal(before, s.Requests.Count);
+    }
 }
