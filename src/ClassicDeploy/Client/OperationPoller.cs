@@ -6,7 +6,11 @@ using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Client
 {
-    /// <summary>Adaptive polling of Get Operation Status: short first interval, growing by a factor up to a cap, with an overall timeout.</summary>
+    /// <summary>
+    /// Adaptive polling of Get Operation Status (see <see cref="PollingOptions"/>): a short first
+    /// interval growing by a factor to a steady one, then only as fast as the time already waited
+    /// allows, up to a cap; with an overall timeout.
+    /// </summary>
     internal sealed class OperationPoller
     {
         private readonly ServiceManagementClient _client;
@@ -33,6 +37,7 @@ namespace ClassicDeploy.Client
                 {
                     TimeSpan interval = _polling.InitialInterval < TimeSpan.Zero ? TimeSpan.Zero : _polling.InitialInterval;
                     double factor = _polling.BackoffFactor < 1 ? 1 : _polling.BackoffFactor;
+                    long started = _client.Clock.GetTimestamp();
                     while (true)
                     {
                         await _client.PollDelay(interval, linked.Token).ConfigureAwait(false);
@@ -48,7 +53,7 @@ namespace ClassicDeploy.Client
                             return status;
                         }
 
-                        interval = Next(interval, factor);
+                        interval = Next(interval, factor, _client.Clock.GetElapsedTime(started));
                     }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
@@ -62,11 +67,16 @@ namespace ClassicDeploy.Client
             }
         }
 
-        private TimeSpan Next(TimeSpan interval, double factor)
+        /// <summary>min(previous × factor, max(steady, fraction × waited), cap).</summary>
+        internal static TimeSpan Next(TimeSpan interval, double factor, TimeSpan waited, PollingOptions polling)
         {
-            double ticks = Math.Max(interval.Ticks, 1) * factor;
-            TimeSpan max = _polling.MaxInterval;
-            return ticks >= max.Ticks ? max : TimeSpan.FromTicks((long)ticks);
+            double grown = Math.Max(interval.Ticks, 1) * factor;
+            double fraction = polling.LatenessFraction > 0 ? polling.LatenessFraction : 0;
+            double bound = Math.Max(polling.SteadyInterval.Ticks, waited.Ticks * fraction);
+            double ticks = Math.Min(Math.Min(grown, bound), polling.MaxInterval.Ticks);
+            return TimeSpan.FromTicks((long)Math.Max(ticks, 0));
         }
+
+        private TimeSpan Next(TimeSpan interval, double factor, TimeSpan waited) => Next(interval, factor, waited, _polling);
     }
 }

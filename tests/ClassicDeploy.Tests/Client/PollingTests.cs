@@ -78,6 +78,52 @@ namespace ClassicDeploy.Tests.Client
         }
 
         [Fact]
+        public async Task ALongUpgradeIsPolledLessThanOnceASecondAndNoticedWithinATenthOfItsLength()
+        {
+            // A ten-minute upgrade on an injected clock: the operation ends at 600 s.
+            var clock = new FakeTimeProvider();
+            DateTimeOffset start = clock.GetUtcNow();
+            TimeSpan length = TimeSpan.FromMinutes(10);
+            var handler = new ScriptedHandler
+            {
+                Otherwise = (r, ct) => Task.FromResult(ScriptedHandler.Answer(
+                    HttpStatusCode.OK,
+                    ScriptedHandler.Operation("op1", clock.GetUtcNow() - start >= length ? "Succeeded" : "InProgress"))),
+            };
+            var (client, waits) = Client(handler, new PollingOptions(), clock);
+            using (client)
+            {
+                OperationStatus status = await client.WaitForOperationAsync("op1", null, null, CancellationToken.None);
+                Assert.Equal(OperationState.Succeeded, status.Status);
+            }
+
+            TimeSpan returnedAt = clock.GetUtcNow() - start;
+            Assert.InRange(returnedAt.TotalSeconds, 600, 660);
+            Assert.InRange(handler.Seen.Count / returnedAt.TotalSeconds, 0.01, 0.15);
+            Assert.Equal(TimeSpan.FromMilliseconds(100), waits[0]);
+            Assert.Equal(TimeSpan.FromSeconds(30), waits[waits.Count - 1]);
+
+            // No interval is ever longer than a tenth of the time already waited (or the 1 s steady interval).
+            TimeSpan waited = TimeSpan.Zero;
+            foreach (TimeSpan wait in waits)
+            {
+                Assert.True(wait <= TimeSpan.FromSeconds(1) || wait.Ticks <= waited.Ticks / 10 + 1, $"waited {wait} after {waited}");
+                waited += wait;
+            }
+        }
+
+        [Fact]
+        public void NextIntervalGrowsToTheSteadyIntervalThenWithTheTimeWaited()
+        {
+            var polling = new PollingOptions();
+            Assert.Equal(TimeSpan.FromMilliseconds(150), OperationPoller.Next(TimeSpan.FromMilliseconds(100), 1.5, TimeSpan.FromMilliseconds(100), polling));
+            Assert.Equal(TimeSpan.FromSeconds(1), OperationPoller.Next(TimeSpan.FromSeconds(1), 1.5, TimeSpan.FromSeconds(5), polling));
+            Assert.Equal(TimeSpan.FromSeconds(1.5), OperationPoller.Next(TimeSpan.FromSeconds(1), 1.5, TimeSpan.FromSeconds(20), polling));
+            Assert.Equal(TimeSpan.FromSeconds(3), OperationPoller.Next(TimeSpan.FromSeconds(2.5), 1.5, TimeSpan.FromSeconds(30), polling));
+            Assert.Equal(TimeSpan.FromSeconds(30), OperationPoller.Next(TimeSpan.FromSeconds(30), 1.5, TimeSpan.FromHours(1), polling));
+        }
+
+        [Fact]
         public async Task AFailedOperationIsReturnedNotThrown()
         {
             string failed = "<Operation xmlns=\"http://schemas.microsoft.com/windowsazure\"><ID>op1</ID><Status>Failed</Status><HttpStatusCode>409</HttpStatusCode>" +
