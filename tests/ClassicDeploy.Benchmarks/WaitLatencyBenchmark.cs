@@ -60,12 +60,15 @@ internal static class WaitLatencyBenchmark
         var elapsed = new List<double>();
         var pollRates = new List<double>();
         var polls = new List<double>();
+        var progressReads = new List<double>();
         for (int run = 0; run < runs; run++)
         {
             host.Requests.Clear();
             TimeSpan took = session.Time(prelude +
                 $"$null = Invoke-UpgradeDeployment -ServiceName latency -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v{run + 2} -Wait");
-            int count = host.Requests.Snapshot().Count(r => r.Method == "GET" && r.Path.Contains("/operations/", StringComparison.OrdinalIgnoreCase));
+            var log = host.Requests.Snapshot();
+            int count = log.Count(r => r.Method == "GET" && r.Path.Contains("/operations/", StringComparison.OrdinalIgnoreCase));
+            progressReads.Add(log.Count(r => r.Method == "GET" && r.Path.Contains("/deployment", StringComparison.OrdinalIgnoreCase)));
             elapsed.Add(took.TotalMilliseconds);
             ratios.Add(took.TotalMilliseconds / (emulated + roundTrip));
             polls.Add(count);
@@ -81,6 +84,7 @@ internal static class WaitLatencyBenchmark
             ["elapsed_median_ms"] = Stats.Median(elapsed),
             ["elapsed_max_ms"] = elapsed.Max(),
             ["polls_median"] = Stats.Median(polls),
+            ["progress_reads_median"] = Stats.Median(progressReads),
             ["runs"] = runs,
         };
         return new[]
