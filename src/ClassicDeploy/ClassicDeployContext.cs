@@ -14,11 +14,12 @@ public sealed class ClassicDeployContext
     private readonly object _gate = new object();
     private ServiceManagementClient? _client;
 
-    internal ClassicDeployContext(string subscriptionId, Uri endpoint, X509Certificate2? certificate)
+    internal ClassicDeployContext(string subscriptionId, Uri endpoint, X509Certificate2? certificate, string? serverCertificateThumbprint = null)
     {
         SubscriptionId = subscriptionId ?? throw new ArgumentNullException(nameof(subscriptionId));
         Endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
         Certificate = certificate;
+        ServerCertificateThumbprint = ServiceManagementClient.NormalizeThumbprint(serverCertificateThumbprint);
     }
 
     /// <summary>The subscription every request is made for.</summary>
@@ -32,6 +33,9 @@ public sealed class ClassicDeployContext
 
     /// <summary>Subject of the management certificate, or null without one.</summary>
     public string? CertificateSubject => Certificate?.Subject;
+
+    /// <summary>The server certificate trusted by thumbprint (an emulator's self-signed one), or null.</summary>
+    public string? ServerCertificateThumbprint { get; }
 
     /// <summary>True when connected without a certificate, as to the local emulator.</summary>
     public bool IsEmulator => Certificate is null;
@@ -53,6 +57,7 @@ public sealed class ClassicDeployContext
                     Endpoint = Endpoint,
                     SubscriptionId = SubscriptionId,
                     Certificate = Certificate,
+                    TrustedServerCertificateThumbprint = ServerCertificateThumbprint,
                     Verbose = message => VerboseSink.Value?.Invoke(message),
                 });
             }

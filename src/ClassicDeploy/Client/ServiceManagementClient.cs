@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using System.Net.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Models;
@@ -125,8 +126,19 @@ namespace ClassicDeploy.Client
                 handler.ClientCertificates.Add(options.Certificate);
             }
 
+            string? pinned = NormalizeThumbprint(options.TrustedServerCertificateThumbprint);
+            if (pinned != null)
+            {
+                handler.ServerCertificateCustomValidationCallback = (request, certificate, chain, errors) =>
+                    errors == SslPolicyErrors.None
+                    || (certificate != null && string.Equals(certificate.Thumbprint, pinned, StringComparison.OrdinalIgnoreCase));
+            }
+
             return handler;
         }
+
+        internal static string? NormalizeThumbprint(string? thumbprint) =>
+            string.IsNullOrWhiteSpace(thumbprint) ? null : thumbprint!.Replace(" ", string.Empty).Replace(":", string.Empty).ToUpperInvariant();
 
         private static string Body<T>(T request, Func<T, string> toXml)
             where T : class

@@ -14,6 +14,12 @@ namespace ClassicDeploy.Client
         /// <summary>The management certificate, sent as the TLS client certificate.</summary>
         public X509Certificate2? Certificate { get; set; }
 
+        /// <summary>
+        /// SHA1 thumbprint of a server certificate to accept even though it does not chain to a
+        /// trusted root (an emulator's self-signed one). Any other certificate is still validated.
+        /// </summary>
+        public string? TrustedServerCertificateThumbprint { get; set; }
+
         /// <summary>The x-ms-version header.</summary>
         public string Version { get; set; } = "2017-01-01";
 

@@ -69,6 +69,14 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
     [ValidateNotNull]
     public Uri? Endpoint { get; set; }
 
+    /// <summary>Trust this server certificate (by SHA1 thumbprint) though it does not chain to a trusted root, as an emulator's self-signed one.</summary>
+    [Parameter(ParameterSetName = EndpointSet)]
+    [Parameter(ParameterSetName = CertificateSet)]
+    [Parameter(ParameterSetName = CertificateFileSet)]
+    [Parameter(ParameterSetName = ThumbprintSet)]
+    [ValidatePattern("^[0-9A-Fa-f: ]{40,59}$")]
+    public string? ServerCertificateThumbprint { get; set; }
+
     /// <summary>Outputs the context.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -102,7 +110,7 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
         switch (ParameterSetName)
         {
             case EndpointSet:
-                return new ClassicDeployContext(SubscriptionId!, Endpoint!, null);
+                return new ClassicDeployContext(SubscriptionId!, Endpoint!, null, ServerCertificateThumbprint);
             case CertificateFileSet:
                 string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
                 X509Certificate2 fromFile = CertificatePassword is null
@@ -127,7 +135,7 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
                 $"The management certificate {certificate.Thumbprint} has no private key; it cannot authenticate requests.");
         }
 
-        return new ClassicDeployContext(SubscriptionId!, Endpoint ?? DefaultEndpoint, certificate);
+        return new ClassicDeployContext(SubscriptionId!, Endpoint ?? DefaultEndpoint, certificate, ServerCertificateThumbprint);
     }
 
     private static X509Certificate2 FromStore(string thumbprint, string location)
