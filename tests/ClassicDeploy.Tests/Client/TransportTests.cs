@@ -4,12 +4,12 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Client
@@ -20,9 +20,7 @@ namespace ClassicDeploy.Tests.Client
         [Fact]
         public void TheManagementCertificateIsTheTlsClientCertificate()
         {
-            using RSA key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=ClassicDeploy test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            using X509Certificate2 certificate = TestCertificates.Management();
 
             using HttpClientHandler handler = ServiceManagementClient.CreateHandler(new ServiceManagementClientOptions { SubscriptionId = "s", Certificate = certificate });
 

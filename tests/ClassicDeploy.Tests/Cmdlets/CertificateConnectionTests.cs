@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using ClassicDeploy.Tests.Infrastructure;
@@ -17,9 +16,9 @@ public sealed class CertificateConnectionTests
 {
     private const string Subscription = "5a1b2c3d-0000-4000-8000-00000000c0de";
 
-    private static readonly Lazy<X509Certificate2> Server = new(() => Create("CN=localhost", server: true));
-    private static readonly Lazy<X509Certificate2> Registered = new(() => Create("CN=ClassicDeploy registered", server: false));
-    private static readonly Lazy<X509Certificate2> Stranger = new(() => Create("CN=ClassicDeploy stranger", server: false));
+    private static readonly Lazy<X509Certificate2> Server = new(TestCertificates.Server);
+    private static readonly Lazy<X509Certificate2> Registered = new(() => TestCertificates.Management("CN=ClassicDeploy registered"));
+    private static readonly Lazy<X509Certificate2> Stranger = new(() => TestCertificates.Management("CN=ClassicDeploy stranger"));
 
     [Fact]
     public async Task The_registered_certificate_is_served_and_a_stranger_gets_ForbiddenError_that_changes_nothing()
@@ -90,25 +89,4 @@ public sealed class CertificateConnectionTests
             o.ServerCertificate = Server.Value;
             o.ManagementCertificates[Subscription] = new System.Collections.Generic.HashSet<string> { Registered.Value.Thumbprint };
         });
-
-    private static X509Certificate2 Create(string subject, bool server)
-    {
-        using RSA rsa = RSA.Create(2048);
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        if (server)
-        {
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, false));
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(System.Net.IPAddress.Loopback);
-            names.AddDnsName("localhost");
-            request.CertificateExtensions.Add(names.Build());
-        }
-        else
-        {
-            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") }, false));
-        }
-
-        using X509Certificate2 created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
-    }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
@@ -80,10 +79,7 @@ public sealed class ReadAndStepTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void Connect_by_thumbprint_finds_the_certificate_in_the_current_user_store()
     {
-        using RSA rsa = RSA.Create(2048);
-        using X509Certificate2 created = new CertificateRequest("CN=ClassicDeploy store test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
-            .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        using X509Certificate2 certificate = X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx, string.Empty), string.Empty, X509KeyStorageFlags.Exportable);
+        using X509Certificate2 certificate = TestCertificates.Management("CN=ClassicDeploy store test");
         using var store = new X509Store(StoreName.My, StoreLocation.CurrentUser);
         store.Open(OpenFlags.ReadWrite);
         store.Add(certificate);

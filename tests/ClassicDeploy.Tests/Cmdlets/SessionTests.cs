@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using ClassicDeploy.Tests.Infrastructure;
@@ -59,7 +58,7 @@ public sealed class SessionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void A_publishsettings_file_picks_the_subscription_and_its_certificate()
     {
-        using X509Certificate2 certificate = SelfSigned();
+        using X509Certificate2 certificate = TestCertificates.Management();
         string pfx = Convert.ToBase64String(certificate.Export(X509ContentType.Pfx, string.Empty));
         string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".publishsettings");
         File.WriteAllText(path,
@@ -92,7 +91,7 @@ public sealed class SessionTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void A_pfx_file_with_a_password_connects_with_its_certificate()
     {
-        using X509Certificate2 certificate = SelfSigned();
+        using X509Certificate2 certificate = TestCertificates.Management();
         string path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "p@ss"));
         try
@@ -109,12 +108,5 @@ public sealed class SessionTests : IClassFixture<EmulatorFixture>
         {
             File.Delete(path);
         }
-    }
-
-    private static X509Certificate2 SelfSigned()
-    {
-        using RSA rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=ClassicDeploy test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
     }
 }
