@@ -53,7 +53,7 @@ namespace ClassicDeploy.Client
                             return status;
                         }
 
-                        interval = Next(interval, factor, _client.Clock.GetElapsedTime(started));
+                        interval = Next(interval, factor, _client.Clock.GetElapsedTime(started), _polling);
                     }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
@@ -76,7 +76,5 @@ namespace ClassicDeploy.Client
             double ticks = Math.Min(Math.Min(grown, bound), polling.MaxInterval.Ticks);
             return TimeSpan.FromTicks((long)Math.Max(ticks, 0));
         }
-
-        private TimeSpan Next(TimeSpan interval, double factor, TimeSpan waited) => Next(interval, factor, waited, _polling);
     }
 }
