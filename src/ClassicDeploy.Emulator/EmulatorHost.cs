@@ -89,6 +89,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
+    /// <summary>How long stopping waits for open requests and connections before it closes them.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref this.stopped, 1) != 0)
@@ -102,7 +105,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             await this.advancing.ConfigureAwait(false);
         }
 
-        await this.app.StopAsync().ConfigureAwait(false);
+        // Clients that keep connections open must not hold a closing emulator (or the shell exiting) for long.
+        using (var shutdown = new CancellationTokenSource(ShutdownTimeout))
+        {
+            await this.app.StopAsync(shutdown.Token).ConfigureAwait(false);
+        }
         await this.app.DisposeAsync().ConfigureAwait(false);
         this.engine.Dispose();
         this.store.Dispose();

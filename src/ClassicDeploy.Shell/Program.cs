@@ -9,6 +9,9 @@ public static class Program
 {
     public const int UsageError = 64;
 
+    /// <summary>The exit code after a second Ctrl+C, as a shell reports a process ended by SIGINT.</summary>
+    public const int ExitInterrupted = 130;
+
     public static async Task<int> Main(string[] args)
     {
         ShellOptions options;
@@ -53,7 +56,21 @@ public static class Program
         }
 
         await using ShellSession started = session;
-        Console.CancelKeyPress += (_, e) => e.Cancel = session.StopRunning();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            switch (session.StopRunning())
+            {
+                case StopRequest.Stopping:
+                    e.Cancel = true;
+                    sink.Write("Stopping... (Ctrl+C again to exit at once)\n", ConsoleColor.Yellow, toError: true);
+                    break;
+                case StopRequest.StillStopping:
+                    e.Cancel = true;
+                    sink.Write("The pipeline did not stop; exiting.\n", ConsoleColor.Red, toError: true);
+                    Environment.Exit(ExitInterrupted);
+                    break;
+            }
+        };
         return options.ScriptPath is null
             ? session.RunPrompt(Console.In)
             : session.RunScript(options.ScriptPath, options.ScriptArguments);

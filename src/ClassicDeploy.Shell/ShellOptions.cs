@@ -26,7 +26,8 @@ public sealed class ShellOptions
         "\n" +
         "Exit code: 0 when the script succeeded; 1 when it threw a terminating error;\n" +
         "2 when it finished but wrote error records (non-terminating errors);\n" +
-        "N when the script ended with 'exit N'; 64 for a bad command line.";
+        "N when the script ended with 'exit N'; 64 for a bad command line; 130 after a second\n" +
+        "Ctrl+C while the first is still stopping the script (the first stops it and exits 1).";
 
     public const string DemoSubscriptionId = "00000000-0000-0000-0000-000000000001";
 

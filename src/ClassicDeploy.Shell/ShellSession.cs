@@ -22,6 +22,7 @@ public sealed class ShellSession : IAsyncDisposable
     private readonly Runspace runspace;
     private EmulatorHost? emulator;
     private PowerShell? running;
+    private int stopRequests;
 
     private ShellSession(ShellOptions options, ConsoleSink sink)
     {
@@ -137,17 +138,27 @@ public sealed class ShellSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the running pipeline (Ctrl+C); true if there was one.</summary>
-    public bool StopRunning()
+    /// <summary>
+    /// Ctrl+C: the first stops the running pipeline; a second one while that pipeline has not
+    /// stopped yet (a command that does not yield) means the user wants out.
+    /// </summary>
+    public StopRequest StopRunning()
     {
         PowerShell? ps = Volatile.Read(ref running);
         if (ps is null)
         {
-            return false;
+            return StopRequest.NothingRunning;
         }
 
-        ps.BeginStop(null, null);
-        return true;
+        if (Interlocked.Increment(ref stopRequests) > 1)
+        {
+            return StopRequest.StillStopping;
+        }
+
+        // Off the signal thread: stopping can block until the running command yields, and the signal
+        // thread must stay free to take the second Ctrl+C.
+        _ = Task.Run(() => ps.BeginStop(null, null));
+        return StopRequest.Stopping;
     }
 
     private int ExitCode(bool terminated)
@@ -199,6 +210,7 @@ public sealed class ShellSession : IAsyncDisposable
         finally
         {
             Volatile.Write(ref running, null);
+            Volatile.Write(ref stopRequests, 0);
         }
     }
 
@@ -232,4 +244,17 @@ public sealed class ShellSession : IAsyncDisposable
             await emulator.DisposeAsync().ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>What a Ctrl+C did.</summary>
+public enum StopRequest
+{
+    /// <summary>No pipeline was running.</summary>
+    NothingRunning,
+
+    /// <summary>The running pipeline was asked to stop.</summary>
+    Stopping,
+
+    /// <summary>The pipeline was already asked to stop and has not stopped yet.</summary>
+    StillStopping,
 }
