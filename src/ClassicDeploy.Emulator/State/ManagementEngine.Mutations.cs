@@ -86,25 +86,16 @@ public sealed partial class ManagementEngine
 
     public void DeleteDeployment(string subscriptionId, string serviceName, DeploymentRef target, string requestId)
     {
-        lock (_gate)
+        MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: false, (service, deployment, now) =>
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            DeploymentState deployment = FindDeployment(service, target);
-            RequireIdle(deployment, allowManualUpdate: false);
             StartOperation(service, deployment, requestId, OperationKind.Delete, _domainDuration, 1, now);
-            Commit();
-        }
+        });
     }
 
     public void UpgradeDeployment(string subscriptionId, string serviceName, DeploymentRef target, UpgradeDeploymentCommand command, string requestId)
     {
-        lock (_gate)
+        MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: false, (service, deployment, now) =>
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            DeploymentState deployment = FindDeployment(service, target);
-            RequireIdle(deployment, allowManualUpdate: false);
             PackageState next = Package(command.PackageUrl, command.Configuration, command.Label, command.ExtendedProperties, deployment.Current);
             ServiceConfiguration.RequireSameRoles(deployment.Current.Roles, next.Roles);
             if (command.RoleToUpgrade is { Length: > 0 } role && !deployment.Current.Roles.Any(r => r.Name == role))
@@ -113,34 +104,24 @@ public sealed partial class ManagementEngine
             }
 
             BeginUpdate(service, deployment, requestId, command.Mode, next, string.IsNullOrEmpty(command.RoleToUpgrade) ? null : command.RoleToUpgrade, now);
-            Commit();
-        }
+        });
     }
 
     public void ChangeConfiguration(string subscriptionId, string serviceName, DeploymentRef target, ChangeConfigurationCommand command, string requestId)
     {
-        lock (_gate)
+        MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: false, (service, deployment, now) =>
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            DeploymentState deployment = FindDeployment(service, target);
-            RequireIdle(deployment, allowManualUpdate: false);
             PackageState current = deployment.Current;
             PackageState next = Package(current.PackageUrl, command.Configuration, current.Label, command.ExtendedProperties, current);
             ServiceConfiguration.RequireSameRoles(current.Roles, next.Roles);
             BeginUpdate(service, deployment, requestId, command.Mode, next, null, now);
-            Commit();
-        }
+        });
     }
 
     public void WalkUpgradeDomain(string subscriptionId, string serviceName, DeploymentRef target, int upgradeDomain, string requestId)
     {
-        lock (_gate)
+        MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: true, (service, deployment, now) =>
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            DeploymentState deployment = FindDeployment(service, target);
-            RequireIdle(deployment, allowManualUpdate: true);
             UpdateState update = deployment.Update ?? throw Errors.BadRequest("No update is in progress on this deployment, so there is no upgrade domain to walk.");
             int expected = update.Domains[update.Position];
             if (upgradeDomain != expected)
@@ -149,18 +130,13 @@ public sealed partial class ManagementEngine
             }
 
             StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, 1, now);
-            Commit();
-        }
+        });
     }
 
     public void RollbackUpdateOrUpgrade(string subscriptionId, string serviceName, DeploymentRef target, RollbackCommand command, string requestId)
     {
-        lock (_gate)
+        MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: true, (service, deployment, now) =>
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            DeploymentState deployment = FindDeployment(service, target);
-            RequireIdle(deployment, allowManualUpdate: true);
             UpdateState? update = deployment.Update;
             if (update is null || update.IsRollback)
             {
@@ -187,9 +163,7 @@ public sealed partial class ManagementEngine
             {
                 StartOperation(service, deployment, requestId, OperationKind.BeginUpdate, ShortDuration, 1, now);
             }
-
-            Commit();
-        }
+        });
     }
 
     public void SwapDeployment(string subscriptionId, string serviceName, SwapCommand command, string requestId)
@@ -254,6 +228,24 @@ public sealed partial class ManagementEngine
     }
 
     /// <summary>409 while an operation holds the deployment, and (unless allowed) while a manual update waits.</summary>
+    /// <summary>
+    /// The frame of every mutation of one existing deployment: under the lock, with the clock
+    /// advanced, the service and deployment found and free for the request (else the errors those
+    /// checks throw, and nothing changes); then <paramref name="mutate"/> and the commit.
+    /// </summary>
+    private void MutateDeployment(string subscriptionId, string serviceName, DeploymentRef target, bool allowManualUpdate, Action<ServiceState, DeploymentState, DateTimeOffset> mutate)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = AdvanceLocked();
+            ServiceState service = FindService(subscriptionId, serviceName);
+            DeploymentState deployment = FindDeployment(service, target);
+            RequireIdle(deployment, allowManualUpdate);
+            mutate(service, deployment, now);
+            Commit();
+        }
+    }
+
     private static void RequireIdle(DeploymentState deployment, bool allowManualUpdate)
     {
         if (deployment.Operation is { } op)
