@@ -14,21 +14,10 @@ namespace ClassicDeploy.Cmdlets;
 /// (like Wait-Job). With operation objects from the pipeline each progress bar names the
 /// deployment being updated.
 /// </summary>
-[Cmdlet(VerbsLifecycle.Wait, "DeploymentOperation", DefaultParameterSetName = OperationInput.ByInputObject)]
+[Cmdlet(VerbsLifecycle.Wait, "DeploymentOperation", DefaultParameterSetName = ByInputObject)]
 [OutputType(typeof(DeploymentOperation))]
-public sealed class WaitDeploymentOperationCommand : ClassicDeployCmdlet
+public sealed class WaitDeploymentOperationCommand : OperationCmdlet
 {
-    /// <summary>The operation's request id (x-ms-request-id of the accepted request).</summary>
-    [Parameter(ParameterSetName = OperationInput.ByRequestId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Id")]
-    [ValidateNotNullOrEmpty]
-    public string RequestId { get; set; } = string.Empty;
-
-    /// <summary>An operation object from a mutation.</summary>
-    [Parameter(ParameterSetName = OperationInput.ByInputObject, Mandatory = true, Position = 0, ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public DeploymentOperation? InputObject { get; set; }
-
     private readonly List<(DeploymentOperation Operation, object? Input)> _operations = new List<(DeploymentOperation Operation, object? Input)>();
 
     /// <summary>How long to wait at most (each operation).</summary>
@@ -37,7 +26,7 @@ public sealed class WaitDeploymentOperationCommand : ClassicDeployCmdlet
     public TimeSpan? Timeout { get; set; }
 
     /// <inheritdoc />
-    protected override void ProcessRecord() => _operations.Add((OperationInput.Copy(InputObject, RequestId), (object?)InputObject ?? RequestId));
+    protected override void ProcessRecord() => _operations.Add((CopyOfInput(), PipelineItem));
 
     /// <summary>
     /// Like Wait-Job: every piped operation is waited for at once, each with its own progress bar,
