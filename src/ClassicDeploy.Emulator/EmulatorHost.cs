@@ -59,6 +59,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             {
                 UpgradeDomainCount = options.UpgradeDomainCount,
                 UpgradeDomainDuration = options.UpgradeDomainDuration,
+                OperationPageSize = options.OperationPageSize,
             });
             var requests = new RequestLog();
             var app = Build(options, engine, requests);
