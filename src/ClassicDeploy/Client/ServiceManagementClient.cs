@@ -6,6 +6,7 @@ using System.Net.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Models;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Client
 {
@@ -60,11 +61,11 @@ namespace ClassicDeploy.Client
             return Parse(result, ResponseParser.HostedService);
         }
 
-        public async Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct)
-        {
-            string body = Body(request, r => r.ToXml());
-            return await MutateAsync(HttpMethod.Post, Services(), body, ct).ConfigureAwait(false);
-        }
+        public async Task<AcceptedOperation> CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct) =>
+            await CreateHostedServiceAsync(RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> CreateHostedServiceAsync(RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, Services(), body.Xml, ct).ConfigureAwait(false);
 
         public async Task<Deployment> GetDeploymentAsync(DeploymentTarget target, CancellationToken ct)
         {
@@ -72,32 +73,44 @@ namespace ClassicDeploy.Client
             return Parse(result, body => ResponseParser.Deployment(body, target.ServiceName));
         }
 
-        public async Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct)
-        {
-            string body = Body(request, r => r.ToXml());
-            return await MutateAsync(HttpMethod.Post, DeploymentPath(DeploymentTarget.BySlot(serviceName, slot)), body, ct).ConfigureAwait(false);
-        }
+        public async Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, CreateDeploymentRequest request, CancellationToken ct) =>
+            await CreateDeploymentAsync(serviceName, slot, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> CreateDeploymentAsync(string serviceName, DeploymentSlot slot, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(DeploymentTarget.BySlot(serviceName, slot)), body.Xml, ct).ConfigureAwait(false);
 
         public async Task<AcceptedOperation> DeleteDeploymentAsync(DeploymentTarget target, CancellationToken ct) =>
             await MutateAsync(Delete, DeploymentPath(target), null, ct).ConfigureAwait(false);
 
         public async Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, CancellationToken ct) =>
-            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=upgrade", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
+            await UpgradeDeploymentAsync(target, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> UpgradeDeploymentAsync(DeploymentTarget target, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=upgrade", body.Xml, ct).ConfigureAwait(false);
 
         public async Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, WalkUpgradeDomainRequest request, CancellationToken ct) =>
-            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=walkupgradedomain", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
+            await WalkUpgradeDomainAsync(target, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> WalkUpgradeDomainAsync(DeploymentTarget target, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=walkupgradedomain", body.Xml, ct).ConfigureAwait(false);
 
         public async Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, CancellationToken ct) =>
-            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=config", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
+            await ChangeConfigurationAsync(target, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
 
-        public async Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct)
-        {
-            string body = Body(request, r => r.ToXml());
-            return await MutateAsync(HttpMethod.Post, Service(serviceName), body, ct).ConfigureAwait(false);
-        }
+        internal async Task<AcceptedOperation> ChangeConfigurationAsync(DeploymentTarget target, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=config", body.Xml, ct).ConfigureAwait(false);
+
+        public async Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, SwapDeploymentRequest request, CancellationToken ct) =>
+            await SwapDeploymentAsync(serviceName, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> SwapDeploymentAsync(string serviceName, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, Service(serviceName), body.Xml, ct).ConfigureAwait(false);
 
         public async Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, CancellationToken ct) =>
-            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=rollback", Body(request, r => r.ToXml()), ct).ConfigureAwait(false);
+            await RollbackUpdateOrUpgradeAsync(target, RequestBody.Of(Required(request)), ct).ConfigureAwait(false);
+
+        internal async Task<AcceptedOperation> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RequestBody body, CancellationToken ct) =>
+            await MutateAsync(HttpMethod.Post, DeploymentPath(target) + "/?comp=rollback", body.Xml, ct).ConfigureAwait(false);
 
         public async Task<OperationStatus> GetOperationStatusAsync(string requestId, CancellationToken ct)
         {
@@ -200,16 +213,9 @@ namespace ClassicDeploy.Client
         internal static string? NormalizeThumbprint(string? thumbprint) =>
             string.IsNullOrWhiteSpace(thumbprint) ? null : thumbprint!.Replace(" ", string.Empty).Replace(":", string.Empty).ToUpperInvariant();
 
-        private static string Body<T>(T request, Func<T, string> toXml)
-            where T : class
-        {
-            if (request == null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
-
-            return toXml(request);
-        }
+        private static T Required<T>(T request)
+            where T : class =>
+            request ?? throw new ArgumentNullException(nameof(request));
 
         private static T Parse<T>(HttpResult result, Func<string, T> parse)
         {

@@ -7,6 +7,7 @@ using System.Net.Sockets;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 using ClassicDeploy.Operations;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Cmdlets;
 

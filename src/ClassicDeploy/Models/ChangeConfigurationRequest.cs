@@ -6,7 +6,7 @@ namespace ClassicDeploy.Models
     /// <summary>Body of Change Deployment Configuration (seed 002).</summary>
     public sealed class ChangeConfigurationRequest
     {
-        /// <summary>The service configuration as XML text; ToXml base64-encodes it.</summary>
+        /// <summary>The service configuration as XML text; its body carries it base64-encoded.</summary>
         public string Configuration { get; set; } = string.Empty;
 
         public bool? TreatWarningsAsError { get; set; }
@@ -29,22 +29,6 @@ namespace ClassicDeploy.Models
 
             RequestRules.ExtendedProperties(ExtendedProperties);
             RequestRules.ExtensionConfiguration(ExtensionConfiguration);
-        }
-
-        /// <summary>Validates, then writes the body in the seed's element order.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("ChangeConfiguration"))
-            {
-                return body
-                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
-                    .Element("TreatWarningsAsError", TreatWarningsAsError)
-                    .Element("Mode", Mode?.ToString(), nameof(Mode))
-                    .ExtendedProperties(ExtendedProperties)
-                    .ExtensionConfiguration(ExtensionConfiguration)
-                    .Finish();
-            }
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ClassicDeploy.Models
 
         public string Label { get; set; } = string.Empty;
 
-        /// <summary>The service configuration as XML text; ToXml base64-encodes it.</summary>
+        /// <summary>The service configuration as XML text; its body carries it base64-encoded.</summary>
         public string Configuration { get; set; } = string.Empty;
 
         public bool? StartDeployment { get; set; }
@@ -32,25 +32,6 @@ namespace ClassicDeploy.Models
             RequestRules.Configuration(Configuration);
             RequestRules.ExtendedProperties(ExtendedProperties);
             RequestRules.ExtensionConfiguration(ExtensionConfiguration);
-        }
-
-        /// <summary>Validates, then writes the body.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("CreateDeployment"))
-            {
-                return body
-                    .Element("Name", Name, nameof(Name))
-                    .Element("PackageUrl", PackageUrl, nameof(PackageUrl))
-                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
-                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
-                    .Element("StartDeployment", StartDeployment)
-                    .Element("TreatWarningsAsError", TreatWarningsAsError)
-                    .ExtendedProperties(ExtendedProperties)
-                    .ExtensionConfiguration(ExtensionConfiguration)
-                    .Finish();
-            }
         }
     }
 }

@@ -33,22 +33,5 @@ namespace ClassicDeploy.Models
 
             RequestRules.ExtendedProperties(ExtendedProperties);
         }
-
-        /// <summary>Validates, then writes the body.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("CreateHostedService"))
-            {
-                return body
-                    .Element("ServiceName", ServiceName, nameof(ServiceName))
-                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
-                    .Element("Description", Description, nameof(Description))
-                    .Element("Location", Location, nameof(Location))
-                    .Element("AffinityGroup", AffinityGroup, nameof(AffinityGroup))
-                    .ExtendedProperties(ExtendedProperties)
-                    .Finish();
-            }
-        }
     }
 }

@@ -12,18 +12,5 @@ namespace ClassicDeploy.Models
 
         /// <summary>Throws RequestValidationException unless Mode is Auto or Manual.</summary>
         public void Validate() => RequestRules.Mode(Mode, simultaneousAllowed: false, "Rollback Update Or Upgrade");
-
-        /// <summary>Validates, then writes the body in the seed's element order.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("RollbackUpdateOrUpgrade"))
-            {
-                return body
-                    .Element("Mode", Mode.ToString(), nameof(Mode))
-                    .Element("Force", Force)
-                    .Finish();
-            }
-        }
     }
 }

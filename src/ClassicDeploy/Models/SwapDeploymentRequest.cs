@@ -26,18 +26,5 @@ namespace ClassicDeploy.Models
                 throw RequestRules.Fail(nameof(SourceDeployment), "SourceDeployment must not contain '/'.");
             }
         }
-
-        /// <summary>Validates, then writes the body in the seed's element order.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("Swap"))
-            {
-                return body
-                    .Element("Production", Production, nameof(Production))
-                    .Element("SourceDeployment", SourceDeployment, nameof(SourceDeployment))
-                    .Finish();
-            }
-        }
     }
 }

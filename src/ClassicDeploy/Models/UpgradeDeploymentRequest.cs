@@ -10,7 +10,7 @@ namespace ClassicDeploy.Models
 
         public string PackageUrl { get; set; } = string.Empty;
 
-        /// <summary>The service configuration as XML text; ToXml base64-encodes it.</summary>
+        /// <summary>The service configuration as XML text; its body carries it base64-encoded.</summary>
         public string Configuration { get; set; } = string.Empty;
 
         public string Label { get; set; } = string.Empty;
@@ -33,25 +33,6 @@ namespace ClassicDeploy.Models
             RequestRules.XmlText(RoleToUpgrade, nameof(RoleToUpgrade));
             RequestRules.ExtendedProperties(ExtendedProperties);
             RequestRules.ExtensionConfiguration(ExtensionConfiguration);
-        }
-
-        /// <summary>Validates, then writes the body in the seed's element order.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("UpgradeDeployment"))
-            {
-                return body
-                    .Element("Mode", Mode.ToString(), nameof(Mode))
-                    .Element("PackageUrl", PackageUrl, nameof(PackageUrl))
-                    .Element("Configuration", XmlBody.Base64(Configuration), nameof(Configuration))
-                    .Element("Label", XmlBody.Base64(Label), nameof(Label))
-                    .Element("RoleToUpgrade", RoleToUpgrade, nameof(RoleToUpgrade))
-                    .Element("Force", Force)
-                    .ExtendedProperties(ExtendedProperties)
-                    .ExtensionConfiguration(ExtensionConfiguration)
-                    .Finish();
-            }
         }
     }
 }

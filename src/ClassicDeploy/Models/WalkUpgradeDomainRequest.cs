@@ -15,15 +15,5 @@ namespace ClassicDeploy.Models
                 throw RequestRules.Fail(nameof(UpgradeDomain), "UpgradeDomain must be 0 or more; it is " + UpgradeDomain.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
             }
         }
-
-        /// <summary>Validates, then writes the body.</summary>
-        public string ToXml()
-        {
-            Validate();
-            using (var body = new XmlBody("WalkUpgradeDomain"))
-            {
-                return body.Element("UpgradeDomain", UpgradeDomain).Finish();
-            }
-        }
     }
 }

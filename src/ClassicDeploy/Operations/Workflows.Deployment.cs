@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Operations;
 
@@ -12,7 +13,7 @@ internal sealed partial class Workflows
     /// <summary>Create Hosted Service: synchronous on the wire (201), so the output operation has already Succeeded.</summary>
     public async Task CreateHostedServiceAsync(CreateHostedServiceRequest request, CancellationToken ct)
     {
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         if (!await Sink.ShouldProcessAsync(request.ServiceName, "Create cloud service").ConfigureAwait(false))
         {
             return;
@@ -20,7 +21,7 @@ internal sealed partial class Workflows
 
         DeploymentOperation operation = About(OperationKind.CreateHostedService, request.ServiceName, null, null);
         operation.StartTime = DateTime.UtcNow;
-        AcceptedOperation accepted = await Client.CreateHostedServiceAsync(request, ct).ConfigureAwait(false);
+        AcceptedOperation accepted = await Client.CreateHostedServiceAsync(body, ct).ConfigureAwait(false);
         operation.RequestId = accepted.RequestId;
         operation.Status = OperationState.Succeeded;
         operation.HttpStatusCode = accepted.HttpStatusCode;
@@ -32,12 +33,12 @@ internal sealed partial class Workflows
     public async Task<DeploymentOperation?> CreateDeploymentAsync(string service, DeploymentSlot slot, CreateDeploymentRequest request, OperationWait wait, CancellationToken ct)
     {
         TargetRules.ServiceName(service);
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         return await MutateAsync(
             About(OperationKind.CreateDeployment, service, slot, request.Name),
             $"{service}/{slot}",
             $"Create deployment {request.Name}",
-            token => Client.CreateDeploymentAsync(service, slot, request, token),
+            token => Client.CreateDeploymentAsync(service, slot, body, token),
             wait,
             null,
             ct).ConfigureAwait(false);
@@ -61,12 +62,12 @@ internal sealed partial class Workflows
     public async Task<DeploymentOperation?> UpgradeDeploymentAsync(DeploymentTarget target, UpgradeDeploymentRequest request, OperationWait wait, CancellationToken ct)
     {
         TargetRules.Deployment(target);
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         return await MutateAsync(
             About(OperationKind.UpgradeDeployment, target.ServiceName, target.Slot, target.DeploymentName),
             target.ToString(),
             $"{request.Mode} upgrade to package {WithoutQuery(request.PackageUrl)}",
-            token => Client.UpgradeDeploymentAsync(target, request, token),
+            token => Client.UpgradeDeploymentAsync(target, body, token),
             wait,
             DeploymentProgress.For(OperationKind.UpgradeDeployment, target, Sink),
             ct).ConfigureAwait(false);
@@ -76,12 +77,12 @@ internal sealed partial class Workflows
     public async Task<DeploymentOperation?> ChangeConfigurationAsync(DeploymentTarget target, ChangeConfigurationRequest request, OperationWait wait, CancellationToken ct)
     {
         TargetRules.Deployment(target);
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         return await MutateAsync(
             About(OperationKind.ChangeDeploymentConfiguration, target.ServiceName, target.Slot, target.DeploymentName),
             target.ToString(),
             "Change configuration" + (request.Mode is null ? string.Empty : $" ({request.Mode})"),
-            token => Client.ChangeConfigurationAsync(target, request, token),
+            token => Client.ChangeConfigurationAsync(target, body, token),
             wait,
             DeploymentProgress.For(OperationKind.ChangeDeploymentConfiguration, target, Sink),
             ct).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Operations;
 
@@ -16,7 +17,7 @@ internal sealed partial class Workflows
     public async Task<DeploymentOperation?> RollbackUpdateOrUpgradeAsync(DeploymentTarget target, RollbackUpdateOrUpgradeRequest request, OperationWait wait, CancellationToken ct)
     {
         TargetRules.Deployment(target);
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         Deployment deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);
         if (!deployment.RollbackAllowed)
         {
@@ -31,7 +32,7 @@ internal sealed partial class Workflows
             About(OperationKind.RollbackUpdateOrUpgrade, deployment.ServiceName, deployment.Slot, deployment.DeploymentName),
             $"{deployment.ServiceName}/{deployment.DeploymentName} ({deployment.Slot})",
             $"Roll back the update in progress ({request.Mode})",
-            token => Client.RollbackUpdateOrUpgradeAsync(byName, request, token),
+            token => Client.RollbackUpdateOrUpgradeAsync(byName, body, token),
             wait,
             progress,
             ct).ConfigureAwait(false);

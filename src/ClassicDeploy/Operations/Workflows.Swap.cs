@@ -2,6 +2,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Models;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Operations;
 
@@ -28,12 +29,12 @@ internal sealed partial class Workflows
         string what = production is null
             ? $"Move staging deployment {staging.DeploymentName} into the empty production slot"
             : $"Swap production {production.DeploymentName} with staging {staging.DeploymentName}";
-        var request = new SwapDeploymentRequest { Production = production?.DeploymentName, SourceDeployment = staging.DeploymentName };
+        RequestBody body = RequestBody.Of(new SwapDeploymentRequest { Production = production?.DeploymentName, SourceDeployment = staging.DeploymentName });
         return await MutateAsync(
             About(OperationKind.SwapDeployment, service, null, staging.DeploymentName),
             service,
             what,
-            token => Client.SwapDeploymentAsync(service, request, token),
+            token => Client.SwapDeploymentAsync(service, body, token),
             wait,
             null,
             ct).ConfigureAwait(false);

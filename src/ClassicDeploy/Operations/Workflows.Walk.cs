@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Operations;
 
@@ -66,6 +67,7 @@ internal sealed partial class Workflows
     private async Task<bool> WalkOneAsync(Deployment deployment, DeploymentTarget byName, int domain, OperationWait wait, DeploymentProgress? progress, CancellationToken ct)
     {
         int count = Math.Max(deployment.UpgradeDomainCount, domain + 1);
+        RequestBody body = RequestBody.Of(new WalkUpgradeDomainRequest { UpgradeDomain = domain });
         DeploymentOperation? operation = await MutateAsync(
             About(OperationKind.WalkUpgradeDomain, deployment.ServiceName, deployment.Slot, deployment.DeploymentName),
             $"{deployment.ServiceName}/{deployment.DeploymentName} ({deployment.Slot})",
@@ -73,7 +75,7 @@ internal sealed partial class Workflows
             token =>
             {
                 progress?.Domain(domain, count, during: true);
-                return Client.WalkUpgradeDomainAsync(byName, new WalkUpgradeDomainRequest { UpgradeDomain = domain }, token);
+                return Client.WalkUpgradeDomainAsync(byName, body, token);
             },
             wait,
             progress,

@@ -3,7 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
-using ClassicDeploy.Tests.Models;
+using ClassicDeploy.Tests.Wire;
+using ClassicDeploy.Wire;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Client

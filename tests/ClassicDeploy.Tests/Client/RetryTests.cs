@@ -10,7 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
-using ClassicDeploy.Tests.Models;
+using ClassicDeploy.Tests.Wire;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Client

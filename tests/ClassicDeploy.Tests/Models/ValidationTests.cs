@@ -1,6 +1,8 @@
 using System;
 using System.Linq;
 using ClassicDeploy.Models;
+using ClassicDeploy.Tests.Wire;
+using ClassicDeploy.Wire;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Models
