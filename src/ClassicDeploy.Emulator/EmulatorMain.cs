@@ -12,7 +12,7 @@ namespace ClassicDeploy.Emulator;
 /// <summary>The emulator process: start the host from the command line, print the banner, stop on SIGINT/SIGTERM.</summary>
 internal static class EmulatorMain
 {
-    public const string Banner = "ClassicDeploy emulator listening on ";
+    public const string Banner = EmulatorBanner.Prefix;
 
     public static async Task<int> RunAsync(EmulatorCommandLine commandLine, CancellationToken cancellation)
     {

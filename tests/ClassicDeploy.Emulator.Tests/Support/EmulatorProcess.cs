@@ -4,21 +4,27 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
+using System.Threading;
 using System.Threading.Tasks;
+using ClassicDeploy.Hosting;
 
 namespace ClassicDeploy.Emulator.Tests.Support;
 
 /// <summary>The built emulator (<c>dotnet ClassicDeploy.Emulator.dll …</c>) as a real child process.</summary>
 internal sealed class EmulatorProcess : IDisposable
 {
-    public const string Banner = EmulatorMain.Banner;
+    public const string Banner = EmulatorLauncher.ListeningPrefix;
 
     private readonly Process process;
     private readonly TaskCompletionSource<string> firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EmulatorProcess(Process process) => this.process = process;
+    private EmulatorProcess(Process process, ConcurrentQueue<string>? output = null)
+    {
+        this.process = process;
+        Output = output ?? new ConcurrentQueue<string>();
+    }
 
-    public ConcurrentQueue<string> Output { get; } = new();
+    public ConcurrentQueue<string> Output { get; }
 
     public Uri? BaseAddress { get; private set; }
 
@@ -66,18 +72,14 @@ internal sealed class EmulatorProcess : IDisposable
         return result;
     }
 
-    /// <summary>Starts the emulator and waits (bounded) for its first line, the base address.</summary>
+    /// <summary>Starts the emulator as Start-ClassicDeployEmulator does and waits (bounded) for its banner, the base address.</summary>
     public static async Task<EmulatorProcess> StartAsync(params string[] args)
     {
-        var result = Launch(args);
-        var line = await result.FirstLineAsync();
-        if (!line.StartsWith(Banner, StringComparison.Ordinal))
-        {
-            result.Dispose();
-            throw new InvalidOperationException("unexpected first line: " + line + " / " + string.Join(" | ", result.Output));
-        }
-
-        result.BaseAddress = new Uri(line.Substring(Banner.Length));
+        var output = new ConcurrentQueue<string>();
+        var info = EmulatorLauncher.CreateStartInfo(AppContext.BaseDirectory, args);
+        var (process, baseAddress) = await EmulatorLauncher.StartAsync(info, TimeSpan.FromSeconds(60), CancellationToken.None, output.Enqueue);
+        var result = new EmulatorProcess(process, output) { BaseAddress = baseAddress };
+        result.firstLine.TrySetResult(output.TryPeek(out var banner) ? banner : string.Empty);
         return result;
     }
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ClassicDeploy.Cmdlets;
+using ClassicDeploy.Hosting;
 using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 

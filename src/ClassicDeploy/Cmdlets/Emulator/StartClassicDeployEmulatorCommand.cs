@@ -6,139 +6,140 @@ using System.IO;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
+using ClassicDeploy.Hosting;
 
-namespace ClassicDeploy.Cmdlets
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>
+/// Start-ClassicDeployEmulator: runs the emulator shipped next to the module as a child process on a
+/// free port, waits until it listens, and connects the session to it.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Start, "ClassicDeployEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(EmulatorInstance))]
+public sealed class StartClassicDeployEmulatorCommand : PSCmdlet, IDisposable
 {
-    /// <summary>
-    /// Start-ClassicDeployEmulator: runs the emulator shipped next to the module as a child process on a
-    /// free port, waits until it listens, and connects the session to it.
-    /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "ClassicDeployEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(EmulatorInstance))]
-    public sealed class StartClassicDeployEmulatorCommand : PSCmdlet, IDisposable
+    private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+
+    /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>Keep the emulator's state in this directory (it survives a restart); in memory when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DataDirectory { get; set; }
+
+    /// <summary>How long each upgrade domain takes, in seconds.</summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double UpgradeDomainSeconds { get; set; } = -1;
+
+    /// <summary>Upgrade domains per deployment (the emulator's default is 5).</summary>
+    [Parameter]
+    [ValidateRange(1, 20)]
+    public int UpgradeDomainCount { get; set; }
+
+    /// <summary>Subscription id to connect with; a new GUID when omitted.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SubscriptionId { get; set; }
+
+    /// <summary>Folder holding ClassicDeploy.Emulator.dll; defaults to the module's emulator folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? EmulatorPath { get; set; }
+
+    /// <summary>How long to wait for the emulator to listen: a TimeSpan, or a number of seconds.</summary>
+    [Parameter]
+    [Seconds]
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Output the started emulator.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    public void Dispose() => stopping.Dispose();
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
     {
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-
-        /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
-        [Parameter]
-        [ValidateRange(0, 65535)]
-        public int Port { get; set; }
-
-        /// <summary>Keep the emulator's state in this directory (it survives a restart); in memory when omitted.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? DataDirectory { get; set; }
-
-        /// <summary>How long each upgrade domain takes, in seconds.</summary>
-        [Parameter]
-        [ValidateRange(0.0, 3600.0)]
-        public double UpgradeDomainSeconds { get; set; } = -1;
-
-        /// <summary>Upgrade domains per deployment (the emulator's default is 5).</summary>
-        [Parameter]
-        [ValidateRange(1, 20)]
-        public int UpgradeDomainCount { get; set; }
-
-        /// <summary>Subscription id to connect with; a new GUID when omitted.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SubscriptionId { get; set; }
-
-        /// <summary>Folder holding ClassicDeploy.Emulator.dll; defaults to the module's emulator folder.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? EmulatorPath { get; set; }
-
-        /// <summary>How long to wait for the emulator to listen: a TimeSpan, or a number of seconds.</summary>
-        [Parameter]
-        [Seconds]
-        public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-        /// <summary>Output the started emulator.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        /// <inheritdoc />
-        public void Dispose() => stopping.Dispose();
-
-        /// <inheritdoc />
-        protected override void StopProcessing() => stopping.Cancel();
-
-        /// <inheritdoc />
-        protected override void EndProcessing()
+        string directory = EmulatorPath != null ? GetUnresolvedProviderPathFromPSPath(EmulatorPath) : EmulatorLauncher.DefaultDirectory(MyInvocation.MyCommand.Module?.ModuleBase);
+        string? dataDirectory = DataDirectory != null ? GetUnresolvedProviderPathFromPSPath(DataDirectory) : null;
+        string subscriptionId = SubscriptionId ?? Guid.NewGuid().ToString();
+        if (!ShouldProcess(dataDirectory ?? "in-memory store", "Start the ClassicDeploy emulator"))
         {
-            string directory = EmulatorPath != null ? GetUnresolvedProviderPathFromPSPath(EmulatorPath) : EmulatorLauncher.DefaultDirectory(MyInvocation.MyCommand.Module?.ModuleBase);
-            string? dataDirectory = DataDirectory != null ? GetUnresolvedProviderPathFromPSPath(DataDirectory) : null;
-            string subscriptionId = SubscriptionId ?? Guid.NewGuid().ToString();
-            if (!ShouldProcess(dataDirectory ?? "in-memory store", "Start the ClassicDeploy emulator"))
-            {
-                return;
-            }
-
-            ProcessStartInfo startInfo;
-            try
-            {
-                startInfo = EmulatorLauncher.CreateStartInfo(directory, Arguments(dataDirectory));
-            }
-            catch (FileNotFoundException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, "ClassicDeploy.EmulatorNotFound", ErrorCategory.ObjectNotFound, directory));
-                return;
-            }
-
-            WriteVerbose($"Starting the emulator: {startInfo.FileName} {startInfo.Arguments}");
-            Process process;
-            Uri baseAddress;
-            try
-            {
-                (process, baseAddress) = EmulatorLauncher.StartAsync(startInfo, StartupTimeout, stopping.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception e) when (e is InvalidOperationException || e is TimeoutException || e is System.ComponentModel.Win32Exception)
-            {
-                var category = e is TimeoutException ? ErrorCategory.OperationTimeout : ErrorCategory.OpenError;
-                ThrowTerminatingError(new ErrorRecord(e, "ClassicDeploy.EmulatorStartFailed", category, directory));
-                return;
-            }
-
-            var instance = new EmulatorInstance(process.Id, baseAddress, subscriptionId, dataDirectory, DateTime.UtcNow);
-            EmulatorProcesses.Add(process, instance, Runspace.DefaultRunspace);
-            WriteVerbose($"The emulator (process {process.Id}) is listening on {baseAddress}.");
-            EmulatorSession.Connect(instance);
-            if (PassThru)
-            {
-                WriteObject(instance);
-            }
+            return;
         }
 
-        private IEnumerable<string> Arguments(string? dataDirectory)
+        ProcessStartInfo startInfo;
+        try
         {
-            yield return "--port";
-            yield return Port.ToString(CultureInfo.InvariantCulture);
-            if (dataDirectory != null)
-            {
-                yield return "--data-dir";
-                yield return dataDirectory;
-            }
-            else
-            {
-                yield return "--in-memory";
-            }
+            startInfo = EmulatorLauncher.CreateStartInfo(directory, Arguments(dataDirectory));
+        }
+        catch (FileNotFoundException e)
+        {
+            ThrowTerminatingError(new ErrorRecord(e, "ClassicDeploy.EmulatorNotFound", ErrorCategory.ObjectNotFound, directory));
+            return;
+        }
 
-            if (UpgradeDomainSeconds >= 0)
-            {
-                yield return "--upgrade-domain-seconds";
-                yield return UpgradeDomainSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            }
+        WriteVerbose($"Starting the emulator: {startInfo.FileName} {startInfo.Arguments}");
+        Process process;
+        Uri baseAddress;
+        try
+        {
+            (process, baseAddress) = EmulatorLauncher.StartAsync(startInfo, StartupTimeout, stopping.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception e) when (e is InvalidOperationException || e is TimeoutException || e is System.ComponentModel.Win32Exception)
+        {
+            var category = e is TimeoutException ? ErrorCategory.OperationTimeout : ErrorCategory.OpenError;
+            ThrowTerminatingError(new ErrorRecord(e, "ClassicDeploy.EmulatorStartFailed", category, directory));
+            return;
+        }
 
-            if (UpgradeDomainCount > 0)
-            {
-                yield return "--upgrade-domain-count";
-                yield return UpgradeDomainCount.ToString(CultureInfo.InvariantCulture);
-            }
+        var instance = new EmulatorInstance(process.Id, baseAddress, subscriptionId, dataDirectory, DateTime.UtcNow);
+        EmulatorProcesses.Add(process, instance, RunspaceEmulators.CurrentOwner);
+        RunspaceEmulators.StopWhenClosed(Runspace.DefaultRunspace);
+        WriteVerbose($"The emulator (process {process.Id}) is listening on {baseAddress}.");
+        EmulatorSession.Connect(instance);
+        if (PassThru)
+        {
+            WriteObject(instance);
+        }
+    }
+
+    private IEnumerable<string> Arguments(string? dataDirectory)
+    {
+        yield return "--port";
+        yield return Port.ToString(CultureInfo.InvariantCulture);
+        if (dataDirectory != null)
+        {
+            yield return "--data-dir";
+            yield return dataDirectory;
+        }
+        else
+        {
+            yield return "--in-memory";
+        }
+
+        if (UpgradeDomainSeconds >= 0)
+        {
+            yield return "--upgrade-domain-seconds";
+            yield return UpgradeDomainSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        }
+
+        if (UpgradeDomainCount > 0)
+        {
+            yield return "--upgrade-domain-count";
+            yield return UpgradeDomainCount.ToString(CultureInfo.InvariantCulture);
         }
     }
 }
