@@ -87,10 +87,12 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         Task task = Task.Run(
             async () =>
             {
-                ClassicDeployContext.VerboseSink.Value = verbose;
                 try
                 {
-                    await core(token).ConfigureAwait(false);
+                    using (VerboseScope.Open(verbose))
+                    {
+                        await core(token).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {

@@ -113,12 +113,9 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
                 return new ClassicDeployContext(SubscriptionId!, Endpoint!, null, ServerCertificateThumbprint);
             case CertificateFileSet:
                 string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
-                X509Certificate2 fromFile = CertificatePassword is null
-                    ? new X509Certificate2(path, string.Empty, X509KeyStorageFlags.UserKeySet)
-                    : new X509Certificate2(path, CertificatePassword, X509KeyStorageFlags.UserKeySet);
-                return WithCertificate(fromFile);
+                return WithCertificate(ManagementCertificates.FromFile(path, CertificatePassword));
             case ThumbprintSet:
-                return WithCertificate(FromStore(CertificateThumbprint!, StoreLocation));
+                return WithCertificate(ManagementCertificates.FromStore(CertificateThumbprint!, StoreLocation));
             case PublishSettingsSet:
                 string file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(PublishSettingsFile);
                 return PublishSettings.Read(file, SubscriptionId);
@@ -127,36 +124,6 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
         }
     }
 
-    private ClassicDeployContext WithCertificate(X509Certificate2 certificate)
-    {
-        if (!certificate.HasPrivateKey)
-        {
-            throw new ClassicDeployException("CertificateUnusable", ErrorCategory.InvalidArgument,
-                $"The management certificate {certificate.Thumbprint} has no private key; it cannot authenticate requests.");
-        }
-
-        return new ClassicDeployContext(SubscriptionId!, Endpoint ?? DefaultEndpoint, certificate, ServerCertificateThumbprint);
-    }
-
-    private static X509Certificate2 FromStore(string thumbprint, string location)
-    {
-        string wanted = thumbprint.Replace(" ", string.Empty).ToUpperInvariant();
-        var store = new X509Store(StoreName.My, location == "LocalMachine" ? System.Security.Cryptography.X509Certificates.StoreLocation.LocalMachine : System.Security.Cryptography.X509Certificates.StoreLocation.CurrentUser);
-        try
-        {
-            store.Open(OpenFlags.ReadOnly);
-            X509Certificate2Collection found = store.Certificates.Find(X509FindType.FindByThumbprint, wanted, validOnly: false);
-            if (found.Count == 0)
-            {
-                throw new ClassicDeployException("CertificateNotFound", ErrorCategory.ObjectNotFound,
-                    $"No certificate with thumbprint {wanted} in the {location}\\My store.");
-            }
-
-            return found[0];
-        }
-        finally
-        {
-            store.Close();
-        }
-    }
+    private ClassicDeployContext WithCertificate(X509Certificate2 certificate) =>
+        new ClassicDeployContext(SubscriptionId!, Endpoint ?? DefaultEndpoint, ManagementCertificates.WithPrivateKey(certificate), ServerCertificateThumbprint);
 }

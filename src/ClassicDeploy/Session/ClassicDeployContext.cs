@@ -1,7 +1,7 @@
 using System;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading;
 using ClassicDeploy.Client;
+using ClassicDeploy.Session;
 
 namespace ClassicDeploy;
 
@@ -9,6 +9,7 @@ namespace ClassicDeploy;
 /// A connection to one subscription: what Connect-ClassicDeploy sets as the runspace's default
 /// and what every other cmdlet accepts as -Context. Shows who and where, never key material.
 /// </summary>
+/// <remarks>Kept in the ClassicDeploy namespace: users pass it by that type name (-Context).</remarks>
 public sealed class ClassicDeployContext
 {
     private readonly object _gate = new object();
@@ -42,9 +43,6 @@ public sealed class ClassicDeployContext
 
     internal X509Certificate2? Certificate { get; }
 
-    /// <summary>Where the client's verbose lines go: the cmdlet whose async flow made the request.</summary>
-    internal static AsyncLocal<Action<string>?> VerboseSink { get; } = new AsyncLocal<Action<string>?>();
-
     /// <summary>One client per context, created on first use and shared by the cmdlets using it.</summary>
     internal ServiceManagementClient Client
     {
@@ -58,7 +56,7 @@ public sealed class ClassicDeployContext
                     SubscriptionId = SubscriptionId,
                     Certificate = Certificate,
                     TrustedServerCertificateThumbprint = ServerCertificateThumbprint,
-                    Verbose = message => VerboseSink.Value?.Invoke(message),
+                    Verbose = VerboseScope.Write,
                 });
             }
         }

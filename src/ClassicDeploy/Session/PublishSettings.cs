@@ -6,8 +6,9 @@ using System.Management.Automation;
 using System.Security.Cryptography.X509Certificates;
 using System.Xml;
 using System.Xml.Linq;
+using ClassicDeploy.Cmdlets;
 
-namespace ClassicDeploy.Cmdlets;
+namespace ClassicDeploy.Session;
 
 /// <summary>
 /// Reads a .publishsettings file: PublishData/PublishProfile/Subscription elements with Id, Name,
