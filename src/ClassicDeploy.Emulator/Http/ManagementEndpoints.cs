@@ -64,6 +64,9 @@ internal sealed class ManagementEndpoints
                 return Status(r, 202);
             case ManagementOperation.GetOperationStatus:
                 return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Operation(e.GetOperation(sub, route.OperationId!)));
+            case ManagementOperation.ListSubscriptionOperations:
+                var page = e.ListSubscriptionOperations(sub, RequestParsers.SubscriptionOperationQuery(r.Context.Request.Query));
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.SubscriptionOperations(page));
             default:
                 throw new InvalidOperationException("No endpoint for " + route.Operation + ".");
         }

@@ -21,6 +21,7 @@ internal enum ManagementOperation
     ChangeConfiguration,
     RollbackUpdateOrUpgrade,
     GetOperationStatus,
+    ListSubscriptionOperations,
 }
 
 /// <summary>
@@ -47,6 +48,7 @@ internal sealed record ManagementRoute(ManagementOperation Operation, string? Se
         new(Resource.Deployment, "POST", "config", ManagementOperation.ChangeConfiguration),
         new(Resource.Deployment, "POST", "rollback", ManagementOperation.RollbackUpdateOrUpgrade),
         new(Resource.Operation, "GET", null, ManagementOperation.GetOperationStatus),
+        new(Resource.Operations, "GET", null, ManagementOperation.ListSubscriptionOperations),
     };
 
     /// <summary>What a path names; a deployment by slot is also a <see cref="Resource.Deployment"/>.</summary>
@@ -57,6 +59,7 @@ internal sealed record ManagementRoute(ManagementOperation Operation, string? Se
         DeploymentSlot,
         Deployment,
         Operation,
+        Operations,
     }
 
     /// <summary>The subscription id (first segment) of <paramref name="path"/>, or null.</summary>
@@ -121,6 +124,11 @@ internal sealed record ManagementRoute(ManagementOperation Operation, string? Se
         if (s.Length > 0 && !Names.IsSubscriptionId(s[0]))
         {
             throw Errors.BadRequest($"The subscription id '{s[0]}' is not valid: use letters, digits and hyphens.");
+        }
+
+        if (s.Length == 2 && Is(s[1], "operations"))
+        {
+            return (Resource.Operations, new ManagementRoute(default, null, null, null));
         }
 
         if (s.Length == 3 && Is(s[1], "operations"))
