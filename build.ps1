@@ -133,7 +133,8 @@ function Get-PesterModule {
     # Restore the pinned Pester package (a PackageDownload) into out/tools/; its module is in tools/.
     $manifest = Join-Path $root "out/tools/pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $manifest)) {
-        Invoke-Dotnet -Arguments @('restore', (Join-Path $root 'build/pester/Pester.Restore.csproj'), "-p:PesterVersion=$PesterVersion")
+        # To the host: this function's output is the manifest path only.
+        Invoke-Dotnet -Arguments @('restore', (Join-Path $root 'build/pester/Pester.Restore.csproj'), "-p:PesterVersion=$PesterVersion") | Out-Host
     }
     if (-not (Test-Path $manifest)) {
         throw "Restoring Pester $PesterVersion did not produce $manifest."
@@ -172,7 +173,15 @@ function Invoke-PesterSuite {
 
 function Invoke-Test {
     $xunit = Invoke-XunitSuites
-    $pester = Invoke-PesterSuite
+    try {
+        $pester = Invoke-PesterSuite
+    }
+    catch {
+        # Pester could not even start (restore failed, no module): the suite counts as failed.
+        Write-Host "The Pester suite could not run: $($_.Exception.Message)" -ForegroundColor Red
+        Add-Counts -Passed 0 -Failed 1 -Skipped 0
+        $pester = $false
+    }
     if (-not ($xunit -and $pester)) {
         throw 'Tests failed.'
     }

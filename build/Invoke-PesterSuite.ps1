@@ -18,7 +18,8 @@ param(
 )
 
 $Path = @($Path | ForEach-Object { $_ -split [regex]::Escape([IO.Path]::PathSeparator) } | Where-Object { $_ })
-Import-Module $PesterModule -Force
+# -ErrorAction, not $ErrorActionPreference: a preference set here would reach the tests.
+Import-Module $PesterModule -Force -ErrorAction Stop
 $config = New-PesterConfiguration
 $config.Run.Path = $Path
 $config.Run.Exit = $false
