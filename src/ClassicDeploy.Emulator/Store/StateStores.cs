@@ -30,6 +30,7 @@ internal static class StateStores
             {
                 UpgradeDomainCount = options.UpgradeDomainCount,
                 UpgradeDomainDuration = options.UpgradeDomainDuration,
+                OperationPageSize = options.OperationPageSize,
             });
         }
         catch (Exception e) when (e is SqliteException or JsonException or InvalidOperationException or NotSupportedException)
