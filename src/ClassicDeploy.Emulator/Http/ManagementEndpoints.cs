@@ -34,7 +34,7 @@ internal sealed class ManagementEndpoints
         if (HttpMethods.IsGet(method))
         {
             var services = this.engine.ListHostedServices(r.SubscriptionId);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(services, name => ServiceUrl(r, name)));
+            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(services, name => ServiceUrl(r, name), r.Version));
         }
 
         if (HttpMethods.IsPost(method))
@@ -53,7 +53,7 @@ internal sealed class ManagementEndpoints
         {
             var embed = string.Equals(r.Context.Request.Query["embed-detail"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
             var service = this.engine.GetHostedService(r.SubscriptionId, serviceName);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(service, ServiceUrl(r, service.ServiceName), embed));
+            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(service, ServiceUrl(r, service.ServiceName), embed, r.Version));
         }
 
         if (HttpMethods.IsDelete(method))
@@ -77,7 +77,7 @@ internal sealed class ManagementEndpoints
         if (HttpMethods.IsGet(method))
         {
             var deployment = this.engine.GetDeployment(r.SubscriptionId, serviceName, target);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(deployment));
+            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(deployment, r.Version));
         }
 
         if (HttpMethods.IsDelete(method))

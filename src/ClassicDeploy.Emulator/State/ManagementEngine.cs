@@ -19,6 +19,10 @@ public sealed partial class ManagementEngine : IDisposable
     private readonly int _domainLimit;
     private readonly TimeSpan _domainDuration;
     private readonly int _operationPageSize;
+    private readonly TimeSpan _acceptDuration;
+    private readonly TimeSpan _instanceStart;
+    private readonly TimeSpan _startTimeout;
+    private readonly PackageBehaviors _behaviors;
     private readonly Dictionary<string, ServiceState> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperationRecord> _operations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDue = DateTimeOffset.MaxValue;
@@ -36,13 +40,18 @@ public sealed partial class ManagementEngine : IDisposable
         _domainLimit = Math.Max(1, options.UpgradeDomainCount);
         _domainDuration = options.UpgradeDomainDuration > TimeSpan.Zero ? options.UpgradeDomainDuration : TimeSpan.FromTicks(1);
         _operationPageSize = Math.Max(1, options.OperationPageSize);
+        _acceptDuration = Positive(options.AcceptDuration, _domainDuration.Ticks / 4);
+        _instanceStart = Positive(options.InstanceStartDuration, _domainDuration.Ticks / 2);
+        _startTimeout = Positive(options.StartTimeout, _domainDuration.Ticks * 10);
+        _behaviors = new PackageBehaviors(options.PackageBehaviors);
         Load();
     }
 
-    /// <summary>
-    /// Short operations (beginning a manual update or a rollback, swap) take a tenth of a domain duration.
-    /// </summary>
+    /// <summary>Swap Deployment takes a tenth of a domain duration.</summary>
     private TimeSpan ShortDuration => TimeSpan.FromTicks(Math.Max(1, _domainDuration.Ticks / 10));
+
+    private static TimeSpan Positive(TimeSpan? configured, long defaultTicks) =>
+        configured is { } value && value > TimeSpan.Zero ? value : TimeSpan.FromTicks(Math.Max(1, defaultTicks));
 
     public IReadOnlyList<HostedServiceView> ListHostedServices(string subscriptionId)
     {
@@ -52,7 +61,7 @@ public sealed partial class ManagementEngine : IDisposable
             return _services.Values
                 .Where(s => SameId(s.SubscriptionId, subscriptionId))
                 .OrderBy(s => s.ServiceName, StringComparer.OrdinalIgnoreCase)
-                .Select(s => DeploymentProjection.Service(s, now, _domainLimit))
+                .Select(s => Project(s, now))
                 .ToList();
         }
     }
@@ -62,7 +71,7 @@ public sealed partial class ManagementEngine : IDisposable
         lock (_gate)
         {
             DateTimeOffset now = AdvanceLocked();
-            return DeploymentProjection.Service(FindService(subscriptionId, serviceName), now, _domainLimit);
+            return Project(FindService(subscriptionId, serviceName), now);
         }
     }
 
@@ -72,7 +81,7 @@ public sealed partial class ManagementEngine : IDisposable
         {
             DateTimeOffset now = AdvanceLocked();
             ServiceState service = FindService(subscriptionId, serviceName);
-            return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
+            return Projection.Deployment(service, FindDeployment(service, target), now);
         }
     }
 
@@ -98,6 +107,10 @@ public sealed partial class ManagementEngine : IDisposable
             _store.Dispose();
         }
     }
+
+    private DeploymentProjection Projection => new(_domainLimit, _instanceStart, _behaviors);
+
+    private HostedServiceView Project(ServiceState service, DateTimeOffset now) => Projection.Service(service, now);
 
     private static string Key(string subscriptionId, string name) =>
         subscriptionId.ToLowerInvariant() + "/" + name.ToLowerInvariant();
