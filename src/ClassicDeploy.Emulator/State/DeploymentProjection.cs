@@ -118,13 +118,19 @@ internal sealed class DeploymentProjection
         HashSet<int> walking = update is { Step: UpdateStep.Walking }
             ? (update.Mode == UpgradeMode.Simultaneous ? update.Domains : update.Domains.Skip(update.Position).Take(1)).ToHashSet()
             : new HashSet<int>();
+        var starts = new Dictionary<(string Role, int Domain), InstanceStart>();
+        foreach (InstanceStart start in deployment.Starts)
+        {
+            starts[(start.Role, start.Domain)] = start;
+        }
+
         foreach (RoleSpec role in deployment.Current.Roles)
         {
             for (int i = 0; i < role.InstanceCount; i++, ordinal++)
             {
                 int domain = i % domainCount;
                 bool beingUpdated = walking.Contains(domain) && (update!.RoleToUpgrade is null || update.RoleToUpgrade == role.Name);
-                (string instanceStatus, string power) = InstanceState(deployment, op, now, role.Name, domain, beingUpdated);
+                (string instanceStatus, string power) = InstanceState(deployment, op, now, starts.GetValueOrDefault((role.Name, domain)), beingUpdated);
                 instances.Add(new RoleInstanceView(
                     role.Name, role.Name + "_IN_" + i.ToString(CultureInfo.InvariantCulture), instanceStatus, domain, i % 2, "Small",
                     null, null, "10.0.0." + (4 + (ordinal % 250)).ToString(CultureInfo.InvariantCulture), power,
@@ -135,7 +141,7 @@ internal sealed class DeploymentProjection
         return instances;
     }
 
-    private (string Status, string Power) InstanceState(DeploymentState deployment, ActiveOperation? op, DateTimeOffset now, string role, int domain, bool beingUpdated)
+    private (string Status, string Power) InstanceState(DeploymentState deployment, ActiveOperation? op, DateTimeOffset now, InstanceStart? start, bool beingUpdated)
     {
         if (op?.Kind == OperationKind.Create)
         {
@@ -161,7 +167,6 @@ internal sealed class DeploymentProjection
                 : ("StoppedVM", "Stopped");
         }
 
-        InstanceStart? start = deployment.Starts.FirstOrDefault(s => s.Role == role && s.Domain == domain);
         return start is null ? ("ReadyRole", "Started") : Starting(start, now);
     }
 

@@ -12,6 +12,7 @@ public sealed partial class ManagementEngine
     private DateTimeOffset AdvanceLocked()
     {
         ThrowIfDisposed();
+        ReloadIfNeeded();
         DateTimeOffset now = _clock.GetUtcNow();
         if (now < _nextDue)
         {
