@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Tests.Infrastructure;
 using ClassicDeploy.Tests.Wire;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
@@ -43,6 +44,21 @@ public sealed class PowerShellSession : IDisposable
         return session;
     }
 
+    /// <summary>Opens a session connected to <paramref name="endpoint"/> for <paramref name="subscriptionId"/>.</summary>
+    public static PowerShellSession Open(Uri endpoint, string subscriptionId)
+    {
+        PowerShellSession session = Open();
+        try
+        {
+            return session.Connect(endpoint, subscriptionId);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Connect-ClassicDeploy -SubscriptionId … -Endpoint … (no certificate: the emulator).</summary>
     public PowerShellSession Connect(Uri endpoint, string subscriptionId)
     {
@@ -71,6 +87,9 @@ public sealed class PowerShellSession : IDisposable
         using RunningScript running = Start(script);
         return running.Finish(timeout ?? DefaultTimeout);
     }
+
+    /// <summary>Runs a script that must raise no error and returns its output.</summary>
+    public IReadOnlyList<PSObject> Expect(string script, TimeSpan? timeout = null) => Run(script, timeout).ShouldSucceed().Output;
 
     /// <summary>Starts <paramref name="script"/> without waiting (for cancellation and live-stream tests).</summary>
     public RunningScript Start(string script)

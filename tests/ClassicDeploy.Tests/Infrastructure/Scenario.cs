@@ -13,6 +13,14 @@ public sealed class Scenario
     public const string PackageV1 = "https://example.blob.core.windows.net/packages/app-v1.cspkg";
     public const string PackageV2 = "https://example.blob.core.windows.net/packages/app-v2.cspkg";
 
+    /// <summary>A package URL with a SAS query string, as $pkg in <see cref="Prelude"/>.</summary>
+    public const string SasPackageUrl = "https://packages.example.invalid/app/v1.cspkg?sv=2017&sig=abc";
+
+    /// <summary>A configuration of one role with two instances, as $cfg in <see cref="Prelude"/>.</summary>
+    public const string TwoInstanceConfiguration =
+        "<ServiceConfiguration serviceName=\"app\" xmlns=\"http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration\">" +
+        "<Role name=\"WebRole1\"><Instances count=\"2\" /></Role></ServiceConfiguration>";
+
     private readonly TestEmulator _emulator;
 
     public Scenario(TestEmulator emulator, PowerShellSession session)
@@ -34,6 +42,16 @@ public sealed class Scenario
 
     /// <summary>A service name no other test uses.</summary>
     public static string NewServiceName() => "cd" + Guid.NewGuid().ToString("N").Substring(0, 14);
+
+    /// <summary>Script text that defines <c>$pkg</c> and <c>$cfg</c>, for sessions without a scenario.</summary>
+    public static string Prelude => $"$pkg = '{SasPackageUrl}'; $cfg = '{TwoInstanceConfiguration}'";
+
+    /// <summary>Script text that creates a hosted service with a running production deployment named <c>&lt;service&gt;-prod</c> from $pkg and $cfg.</summary>
+    /// <remarks>Without <paramref name="wait"/> the deployment is still being created when the script returns.</remarks>
+    public static string CreateService(string service, bool wait = true) =>
+        $"$null = New-CloudService -ServiceName {service} -Label {service} -Location 'West Europe'; " +
+        $"$null = New-Deployment -ServiceName {service} -Slot Production -DeploymentName {service}-prod -Package $pkg -Configuration $cfg -Label v1 -StartDeployment" +
+        (wait ? " -Wait" : string.Empty);
 
     /// <summary>Runs script text in the scenario's session.</summary>
     public ScriptResult Run(string script, TimeSpan? timeout = null) => Session.Run(script, timeout);

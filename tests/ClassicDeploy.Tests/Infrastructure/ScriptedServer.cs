@@ -13,13 +13,20 @@ namespace ClassicDeploy.Tests.Infrastructure;
 /// <summary>A request as the scripted server saw it.</summary>
 public sealed record ScriptedRequest(string Method, string PathAndQuery, string Body);
 
-/// <summary>An answer: status, body (XML) and whether to send x-ms-request-id.</summary>
-public sealed record ScriptedResponse(int Status, string Body = "", string? RequestId = "0123456789abcdef0123456789abcdef", string ContentType = "application/xml; charset=utf-8");
+/// <summary>An answer: status, body (XML) and whether to send x-ms-request-id; or, with <see cref="Raw"/>, exactly these bytes.</summary>
+public sealed record ScriptedResponse(int Status, string Body = "", string? RequestId = "0123456789abcdef0123456789abcdef", string ContentType = "application/xml; charset=utf-8")
+{
+    /// <summary>When set, the whole answer as sent (status line, headers, body), for what a broken proxy or a foreign server would send.</summary>
+    public string? Raw { get; init; }
+
+    /// <summary>An answer of exactly <paramref name="raw"/>, e.g. from <see cref="ScriptedServer.RawResponse"/>.</summary>
+    public static ScriptedResponse Verbatim(string raw) => new ScriptedResponse(0) { Raw = raw };
+}
 
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1, port 0, that answers each request with whatever the test's
-/// function says: for what the emulator never does (failed operations, garbled answers, 403s).
-/// One request per connection (Connection: close).
+/// function says: for what the emulator never does (failed operations, garbled answers, 403s,
+/// HTML from a proxy, bytes that are not HTTP). One request per connection (Connection: close).
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
@@ -51,6 +58,29 @@ public sealed class ScriptedServer : IAsyncDisposable
         $"<Operation xmlns=\"http://schemas.microsoft.com/windowsazure\"><ID>{id}</ID><Status>{status}</Status>" +
         (httpStatus is null ? string.Empty : $"<HttpStatusCode>{httpStatus}</HttpStatusCode>") +
         (code is null ? string.Empty : $"<Error><Code>{code}</Code><Message>{message}</Message></Error>") + "</Operation>";
+
+    /// <summary>
+    /// The raw text of a complete response with a correct Content-Length and a request id unless told otherwise,
+    /// for <see cref="ScriptedResponse.Verbatim"/> (edit it to break it further).
+    /// </summary>
+    public static string RawResponse(int status, string contentType, string body, bool requestId = true, string? extraHeaders = null)
+    {
+        var text = new StringBuilder();
+        text.Append("HTTP/1.1 ").Append(status).Append(' ').Append(status == 200 ? "OK" : "Status").Append("\r\n");
+        if (contentType.Length > 0)
+        {
+            text.Append("Content-Type: ").Append(contentType).Append("\r\n");
+        }
+
+        if (requestId)
+        {
+            text.Append("x-ms-request-id: 0123456789abcdef0123456789abcdef\r\n");
+        }
+
+        text.Append(extraHeaders);
+        text.Append("Content-Length: ").Append(Encoding.UTF8.GetByteCount(body)).Append("\r\nConnection: close\r\n\r\n").Append(body);
+        return text.ToString();
+    }
 
     private async Task AcceptAsync()
     {
@@ -109,6 +139,14 @@ public sealed class ScriptedServer : IAsyncDisposable
                 var request = new ScriptedRequest(parts[0], parts[1], new string(body, 0, read));
                 Requests.Enqueue(request);
                 ScriptedResponse response = _answer(request);
+                if (response.Raw != null)
+                {
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(response.Raw));
+                    await stream.FlushAsync();
+                    client.Client.Shutdown(SocketShutdown.Send);
+                    return;
+                }
+
                 byte[] payload = Encoding.UTF8.GetBytes(response.Body);
                 var head = new StringBuilder()
                     .Append("HTTP/1.1 ").Append(response.Status).Append(' ').Append(((HttpStatusCode)response.Status).ToString()).Append("\r\n")
@@ -126,6 +164,9 @@ public sealed class ScriptedServer : IAsyncDisposable
                 await stream.FlushAsync();
             }
             catch (IOException)
+            {
+            }
+            catch (SocketException)
             {
             }
         }

@@ -26,6 +26,34 @@ public static class TestRepository
         }
     }
 
+    /// <summary>The bad-input corpus: tests/data/bad-inputs/*.json.</summary>
+    public static string BadInputs => Path.Combine(Root, "tests", "data", "bad-inputs");
+
+    /// <summary>The emulator's dll, built next to this test assembly's configuration (Debug or Release).</summary>
+    public static string EmulatorDll
+    {
+        get
+        {
+            // bin/<Configuration>/net10.0/
+            string configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))) ?? "Debug";
+            string[] candidates =
+            {
+                Path.Combine(Root, "src", "ClassicDeploy.Emulator", "bin", configuration, "net10.0", "ClassicDeploy.Emulator.dll"),
+                Path.Combine(AppContext.BaseDirectory, "ClassicDeploy.Emulator.dll"),
+                Path.Combine(Root, "out", "ClassicDeploy", "emulator", "ClassicDeploy.Emulator.dll"),
+            };
+            foreach (string candidate in candidates)
+            {
+                if (File.Exists(candidate) && File.Exists(Path.ChangeExtension(candidate, ".runtimeconfig.json")))
+                {
+                    return candidate;
+                }
+            }
+
+            throw new FileNotFoundException("The built emulator was not found; looked in: " + string.Join(", ", candidates));
+        }
+    }
+
     private static string FindRoot()
     {
         for (DirectoryInfo? folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 using ClassicDeploy.Operations;
-using ClassicDeploy.Tests.Client;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Operations;

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Reliability;
@@ -15,12 +16,12 @@ public sealed class BadInputFixture : IAsyncLifetime
 {
     public EmulatorHost Host { get; private set; } = null!;
 
-    internal ModuleSession Session { get; private set; } = null!;
+    internal PowerShellSession Session { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Host = await EmulatorHost.StartAsync(new EmulatorOptions { InMemory = true, UpgradeDomainDuration = TimeSpan.FromMilliseconds(10) });
-        Session = ModuleSession.Open(Host.BaseAddress, Guid.NewGuid().ToString());
+        Session = PowerShellSession.Open(Host.BaseAddress, Guid.NewGuid().ToString());
         Session.Expect(Scenario.Prelude + "; " + Scenario.CreateService("svc1"));
     }
 
@@ -41,7 +42,7 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputFixture>
     public BadInputCorpusTests(BadInputFixture fixture) => this.fixture = fixture;
 
     public static IEnumerable<object[]> Cases() =>
-        Directory.GetFiles(RepoPaths.BadInputs, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+        Directory.GetFiles(TestRepository.BadInputs, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
 
     [Fact]
     public void Corpus_has_at_least_forty_cases() => Assert.True(Cases().Count() >= 40, "tests/data/bad-inputs must hold at least 40 cases");
@@ -50,7 +51,7 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputFixture>
     [MemberData(nameof(Cases))]
     public void Bad_input_is_refused_with_a_clear_error_before_any_request(string file)
     {
-        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.BadInputs, file)));
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.BadInputs, file)));
         string script = doc.RootElement.GetProperty("script").GetString()!;
         string errorId = doc.RootElement.GetProperty("errorId").GetString()!;
         string fragment = doc.RootElement.GetProperty("messageContains").GetString()!;

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator;
+using ClassicDeploy.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -28,10 +29,10 @@ public sealed class ConcurrencyTests
             UpgradeDomainDuration = TimeSpan.FromMinutes(1),
         });
         string subscription = Guid.NewGuid().ToString();
-        using ModuleSession setup = ModuleSession.Open(host.BaseAddress, subscription);
+        using PowerShellSession setup = PowerShellSession.Open(host.BaseAddress, subscription);
         setup.Expect(Scenario.Prelude + "; " + Scenario.CreateService("race", wait: false));
         clock.Advance(TimeSpan.FromHours(1));
-        var sessions = Enumerable.Range(0, Racers).Select(_ => ModuleSession.Open(host.BaseAddress, subscription)).ToList();
+        var sessions = Enumerable.Range(0, Racers).Select(_ => PowerShellSession.Open(host.BaseAddress, subscription)).ToList();
         try
         {
             host.Requests.Clear();

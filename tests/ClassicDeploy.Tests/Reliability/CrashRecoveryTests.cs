@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -27,10 +28,9 @@ public sealed class CrashRecoveryTests : IDisposable
         int port = EmulatorProcess.FreePort();
         string subscription = Guid.NewGuid().ToString();
         EmulatorProcess emulator = await EmulatorProcess.StartAsync(port, dataDirectory, DomainSeconds);
-        using ModuleSession session = ModuleSession.Open(emulator.BaseAddress, subscription);
-        using ModuleSession waiter = ModuleSession.Open(emulator.BaseAddress, subscription);
-        IAsyncResult? pendingWait = null;
-        PowerShell? waitPipeline = null;
+        using PowerShellSession session = PowerShellSession.Open(emulator.BaseAddress, subscription);
+        using PowerShellSession waiter = PowerShellSession.Open(emulator.BaseAddress, subscription);
+        RunningScript? waiting = null;
         try
         {
             session.Expect(Scenario.Prelude + "; " + Scenario.CreateService("crash"), TimeSpan.FromSeconds(60));
@@ -39,12 +39,12 @@ public sealed class CrashRecoveryTests : IDisposable
             PSObject walk = Assert.Single(session.Expect("Step-UpgradeDomain -ServiceName crash -Slot Production"));
             string walkId = (string)walk.Properties["RequestId"].Value;
 
-            (waitPipeline, pendingWait) = waiter.Begin($"Wait-DeploymentOperation -RequestId {walkId} -Timeout '00:01:00'");
+            waiting = waiter.Start($"Wait-DeploymentOperation -RequestId {walkId} -Timeout '00:01:00'");
             emulator.Kill();
             emulator.Dispose();
             emulator = await EmulatorProcess.StartAsync(port, dataDirectory, DomainSeconds);
 
-            ScriptResult waited = ModuleSession.End(waitPipeline, pendingWait, TimeSpan.FromSeconds(90));
+            ScriptResult waited = waiting.Finish(TimeSpan.FromSeconds(90));
             bool rodeItOut = waited.Errors.Count == 0;
             output.WriteLine(rodeItOut ? "The waiting cmdlet rode out the restart." : "The waiting cmdlet gave up during the outage: " + waited.ErrorText);
             if (!rodeItOut)
@@ -84,7 +84,7 @@ public sealed class CrashRecoveryTests : IDisposable
         }
         finally
         {
-            waitPipeline?.Dispose();
+            waiting?.Dispose();
             emulator.Dispose();
         }
     }

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Reliability;
@@ -26,7 +27,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
         "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\"><!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">]>";
 
     private EmulatorHost host = null!;
-    private ModuleSession session = null!;
+    private PowerShellSession session = null!;
     private HttpClient http = null!;
     private Uri upgradeUri = null!;
 
@@ -34,7 +35,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
     {
         host = await EmulatorHost.StartAsync(new EmulatorOptions { InMemory = true, UpgradeDomainDuration = TimeSpan.FromMilliseconds(10) });
         string subscription = Guid.NewGuid().ToString();
-        session = ModuleSession.Open(host.BaseAddress, subscription);
+        session = PowerShellSession.Open(host.BaseAddress, subscription);
         session.Expect(Scenario.Prelude + "; " + Scenario.CreateService("hard"));
         http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
@@ -55,7 +56,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
         { "100,000 nested elements", $"<UpgradeDeployment xmlns=\"{Ns}\">" + string.Concat(Enumerable.Repeat("<a>", 100_000)) + string.Concat(Enumerable.Repeat("</a>", 100_000)) + "</UpgradeDeployment>" },
         { "billion laughs inside the base64 configuration", Upgrade(BillionLaughs + "<ServiceConfiguration><Role name=\"WebRole1\"><Instances count=\"2\" />&lol9;</Role></ServiceConfiguration>") },
         { "100,000 nested elements inside the base64 configuration", Upgrade("<ServiceConfiguration><Role name=\"WebRole1\"><Instances count=\"2\" />" + string.Concat(Enumerable.Repeat("<x>", 100_000)) + string.Concat(Enumerable.Repeat("</x>", 100_000)) + "</Role></ServiceConfiguration>") },
-        { "a 5 MB label", Upgrade(Scenario.Configuration, new string('L', 5 * 1024 * 1024)) },
+        { "a 5 MB label", Upgrade(Scenario.TwoInstanceConfiguration, new string('L', 5 * 1024 * 1024)) },
     };
 
     [Theory]
@@ -97,7 +98,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
     }
 
     private static string Upgrade(string configuration, string label = "v2") =>
-        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><UpgradeDeployment xmlns=\"{Ns}\"><Mode>Auto</Mode><PackageUrl>{Scenario.PackageUrl.Replace("&", "&amp;", StringComparison.Ordinal)}</PackageUrl>" +
+        $"<?xml version=\"1.0\" encoding=\"utf-8\"?><UpgradeDeployment xmlns=\"{Ns}\"><Mode>Auto</Mode><PackageUrl>{Scenario.SasPackageUrl.Replace("&", "&amp;", StringComparison.Ordinal)}</PackageUrl>" +
         $"<Configuration>{Convert.ToBase64String(Encoding.UTF8.GetBytes(configuration))}</Configuration><Label>{Convert.ToBase64String(Encoding.UTF8.GetBytes(label))}</Label>" +
         "<Force>false</Force></UpgradeDeployment>";
 }

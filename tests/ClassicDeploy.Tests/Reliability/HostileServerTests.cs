@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Reliability;
@@ -16,12 +17,15 @@ public sealed class HostileServerTests : IAsyncLifetime
     private const string GetDeployment = "Get-Deployment -ServiceName svc1 -Slot Production";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(45);
 
-    private readonly HostileServer server = new();
-    private ModuleSession session = null!;
+    private readonly ScriptedServer server;
+    private volatile string answer = ScriptedServer.RawResponse(200, "text/plain", string.Empty);
+    private PowerShellSession session = null!;
+
+    public HostileServerTests() => server = new ScriptedServer(_ => ScriptedResponse.Verbatim(answer));
 
     public Task InitializeAsync()
     {
-        session = ModuleSession.Open(server.Endpoint, Guid.NewGuid().ToString());
+        session = PowerShellSession.Open(server.Endpoint, Guid.NewGuid().ToString());
         return Task.CompletedTask;
     }
 
@@ -45,7 +49,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [MemberData(nameof(GarbledDeployments))]
     public void A_garbled_deployment_is_an_invalid_response_error(string what, string body)
     {
-        server.Answer(HostileServer.Respond(200, "application/xml; charset=utf-8", body));
+        answer = ScriptedServer.RawResponse(200, "application/xml; charset=utf-8", body);
 
         ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), what);
 
@@ -56,7 +60,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_html_page_with_200_is_an_invalid_response_error()
     {
-        server.Answer(HostileServer.Respond(200, "text/html", "<!DOCTYPE html><html><head><title>Sign in to the proxy</title></head><body><p>Sign in</p></body></html>"));
+        answer = ScriptedServer.RawResponse(200, "text/html", "<!DOCTYPE html><html><head><title>Sign in to the proxy</title></head><body><p>Sign in</p></body></html>");
 
         ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "html page");
 
@@ -66,7 +70,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_empty_200_is_an_invalid_response_error()
     {
-        server.Answer(HostileServer.Respond(200, "application/xml", string.Empty));
+        answer = ScriptedServer.RawResponse(200, "application/xml", string.Empty);
 
         ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "empty body");
 
@@ -76,7 +80,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_html_error_page_instead_of_an_error_body_keeps_the_status()
     {
-        server.Answer(HostileServer.Respond(404, "text/html", "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", requestId: false));
+        answer = ScriptedServer.RawResponse(404, "text/html", "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", requestId: false);
 
         ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "html 404");
 
@@ -88,7 +92,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_accepted_mutation_without_a_request_id_is_an_invalid_response_error()
     {
-        server.Answer(HostileServer.Respond(202, string.Empty, string.Empty, requestId: false));
+        answer = ScriptedServer.RawResponse(202, string.Empty, string.Empty, requestId: false);
 
         ScriptResult result = session.Run(
             Scenario.Prelude + "; Invoke-UpgradeDeployment -ServiceName svc1 -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v2", Bound);
@@ -96,14 +100,14 @@ public sealed class HostileServerTests : IAsyncLifetime
         ErrorRecord error = SingleError(result, "202 without x-ms-request-id");
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("request", error.Exception.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Single(server.Requests, r => r.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Single(server.Requests, r => r.Method == "POST");
     }
 
     [Fact]
     public void An_unknown_operation_status_is_an_invalid_response_error_not_a_success()
     {
-        server.Answer(HostileServer.Respond(200, "application/xml",
-            $"<Operation xmlns=\"{Ns}\"><ID>0123456789abcdef0123456789abcdef</ID><Status>Weird</Status></Operation>"));
+        answer = ScriptedServer.RawResponse(200, "application/xml",
+            $"<Operation xmlns=\"{Ns}\"><ID>0123456789abcdef0123456789abcdef</ID><Status>Weird</Status></Operation>");
 
         ScriptResult result = session.Run("Wait-DeploymentOperation -RequestId 0123456789abcdef0123456789abcdef -Timeout '00:00:20'", Bound);
 
@@ -115,7 +119,7 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void A_conflict_with_a_truncated_error_body_is_still_a_clear_error()
     {
-        server.Answer(HostileServer.Respond(409, "application/xml", $"<Error xmlns=\"{Ns}\"><Code>ConflictErr"));
+        answer = ScriptedServer.RawResponse(409, "application/xml", $"<Error xmlns=\"{Ns}\"><Code>ConflictErr");
 
         ScriptResult result = session.Run(
             Scenario.Prelude + "; Invoke-UpgradeDeployment -ServiceName svc1 -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v2", Bound);
@@ -123,13 +127,13 @@ public sealed class HostileServerTests : IAsyncLifetime
         ErrorRecord error = SingleError(result, "409 truncated");
         Assert.StartsWith("ClassicDeploy.", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("409", error.Exception.Message + " " + error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Single(server.Requests, r => r.StartsWith("POST ", StringComparison.Ordinal));
+        Assert.Single(server.Requests, r => r.Method == "POST");
     }
 
     [Fact]
     public void A_server_that_does_not_speak_http_is_a_connection_error()
     {
-        server.Answer("SSH-2.0-OpenSSH_9.6\r\n\r\n");
+        answer = "SSH-2.0-OpenSSH_9.6\r\n\r\n";
 
         ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "not http");
 

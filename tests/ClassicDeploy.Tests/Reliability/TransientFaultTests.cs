@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator;
+using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Reliability;
@@ -33,7 +34,7 @@ public sealed class TransientFaultTests
             UpgradeDomainDuration = TimeSpan.FromMilliseconds(10),
             Faults = faults,
         });
-        using ModuleSession session = ModuleSession.Open(host.BaseAddress, Guid.NewGuid().ToString());
+        using PowerShellSession session = PowerShellSession.Open(host.BaseAddress, Guid.NewGuid().ToString());
         string names = string.Join(",", Enumerable.Range(1, Services).Select(i => $"'flaky{i:00}'"));
         session.Expect(Scenario.Prelude + $"; foreach ($n in @({names})) {{ {Scenario.CreateService("$n")} }}", TimeSpan.FromSeconds(120));
 

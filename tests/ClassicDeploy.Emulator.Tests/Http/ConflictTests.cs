@@ -4,7 +4,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>While an operation holds a deployment, other mutations get 409 naming the holder's request id.</summary>
 public sealed class ConflictTests

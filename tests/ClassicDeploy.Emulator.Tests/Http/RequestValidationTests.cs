@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Structural and value checks of request bodies: the wire layer refuses them before the engine looks anything up.</summary>
 public sealed class RequestValidationTests

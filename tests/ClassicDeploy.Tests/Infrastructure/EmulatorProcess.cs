@@ -8,7 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Hosting;
 
-namespace ClassicDeploy.Tests.Reliability;
+namespace ClassicDeploy.Tests.Infrastructure;
 
 /// <summary>The built emulator as a real child process on a fixed port, so it can be killed (-9) and restarted at the same URL.</summary>
 internal sealed class EmulatorProcess : IDisposable
@@ -34,7 +34,7 @@ internal sealed class EmulatorProcess : IDisposable
 
     public static async Task<EmulatorProcess> StartAsync(int port, string dataDirectory, double upgradeDomainSeconds)
     {
-        ProcessStartInfo start = EmulatorLauncher.CreateStartInfo(Path.GetDirectoryName(RepoPaths.EmulatorDll)!, new[]
+        ProcessStartInfo start = EmulatorLauncher.CreateStartInfo(Path.GetDirectoryName(TestRepository.EmulatorDll)!, new[]
         {
             "--port", port.ToString(CultureInfo.InvariantCulture), "--host", "127.0.0.1",
             "--data-dir", dataDirectory, "--upgrade-domain-seconds", upgradeDomainSeconds.ToString(CultureInfo.InvariantCulture),

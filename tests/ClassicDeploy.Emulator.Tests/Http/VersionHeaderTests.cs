@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 public sealed class VersionHeaderTests
 {

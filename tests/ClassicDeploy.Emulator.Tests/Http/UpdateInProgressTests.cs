@@ -8,7 +8,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Mutations while an update is in progress, and the package behaviors a runbook rehearses against.</summary>
 public sealed class UpdateInProgressTests

@@ -7,7 +7,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>List Subscription Operations and the two forms of an operation id.</summary>
 public sealed class SubscriptionOperationsTests

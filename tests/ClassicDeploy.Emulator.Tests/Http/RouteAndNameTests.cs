@@ -5,7 +5,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Paths, comp and names a client can get wrong: each is refused with the error XML, and nothing changes.</summary>
 public sealed class RouteAndNameTests

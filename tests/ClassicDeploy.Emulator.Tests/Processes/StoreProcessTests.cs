@@ -11,7 +11,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Processes;
 
 /// <summary>The emulator process and its data directory: one emulator per directory, and no change kept that the store did not take.</summary>
 public sealed class StoreProcessTests

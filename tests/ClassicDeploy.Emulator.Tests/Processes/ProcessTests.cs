@@ -6,10 +6,11 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using ClassicDeploy.Emulator.Tests.Http;
 using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Processes;
 
 /// <summary>The built emulator as a child process: its command line, its banner, and state that survives kill -9.</summary>
 public sealed class ProcessTests : IDisposable

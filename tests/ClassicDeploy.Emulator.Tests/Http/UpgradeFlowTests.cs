@@ -6,7 +6,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Upgrades, walks, configuration changes and rollbacks over HTTP, with the clock in the test's hand.</summary>
 public sealed class UpgradeFlowTests

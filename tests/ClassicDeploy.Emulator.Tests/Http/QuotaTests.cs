@@ -5,7 +5,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Roles and instances are bounded like the service's quotas, so no configuration can make an answer unbounded.</summary>
 public sealed class QuotaTests

@@ -8,7 +8,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>HTTPS with management certificates: the TLS client certificate must be registered for the subscription in the path.</summary>
 public sealed class CertificateTests

@@ -7,7 +7,7 @@ using ClassicDeploy.Emulator.Tests.Store;
 using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Processes;
 
 /// <summary>What the emulator process does with command lines and data it cannot use: one line on stderr and exit 2, never a crash.</summary>
 public sealed class CommandLineProcessTests
