@@ -5,7 +5,7 @@ using ClassicDeploy.Emulator.Tests.Support;
 using Xunit;
 using static ClassicDeploy.Emulator.Tests.Support.TestEmulator;
 
-namespace ClassicDeploy.Emulator.Tests;
+namespace ClassicDeploy.Emulator.Tests.Http;
 
 /// <summary>Requests over the header and URI limits get the error XML and a request id, not the web server's bare answer.</summary>
 public sealed class ServerLimitTests
