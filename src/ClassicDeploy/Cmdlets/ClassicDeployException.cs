@@ -14,6 +14,14 @@ public sealed class ClassicDeployException : InvalidOperationException
         Category = category;
     }
 
+    /// <summary>Creates the exception with the failure that caused it.</summary>
+    public ClassicDeployException(string errorId, ErrorCategory category, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ErrorId = errorId;
+        Category = category;
+    }
+
     /// <summary>The error id without the "ClassicDeploy." prefix, e.g. "RollbackNotAllowed".</summary>
     public string ErrorId { get; }
 

@@ -61,10 +61,35 @@ public sealed class WaitDeploymentOperationCommand : OperationCmdlet
         base.EndProcessing();
     }
 
-    private Task WaitOneAsync(DeploymentOperation operation, UpgradeProgress? progress, TimeSpan? timeout, CancellationToken ct) =>
-        operation.Status == OperationState.InProgress || operation.EndTime is null
-            ? CompleteAsync(operation, true, timeout, progress, ct)
-            : CompleteAsync(operation, false, timeout, null, ct);
+    /// <summary>
+    /// Polls at once (the operation may have ended long ago, and a short -Timeout must not report
+    /// it InProgress), then waits for the rest of the timeout.
+    /// </summary>
+    private async Task WaitOneAsync(DeploymentOperation operation, UpgradeProgress? progress, TimeSpan? timeout, CancellationToken ct)
+    {
+        if (operation.Status != OperationState.InProgress && operation.EndTime != null)
+        {
+            await CompleteAsync(operation, false, timeout, null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        long started = Client.Clock.GetTimestamp();
+        Apply(operation, await Client.GetOperationStatusAsync(operation.RequestId, ct).ConfigureAwait(false));
+        if (operation.Status != OperationState.InProgress)
+        {
+            await CompleteAsync(operation, false, timeout, null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        TimeSpan? rest = timeout;
+        if (timeout.HasValue && timeout.Value != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            TimeSpan left = timeout.Value - Client.Clock.GetElapsedTime(started);
+            rest = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        await CompleteAsync(operation, true, rest, progress, ct).ConfigureAwait(false);
+    }
 
     private UpgradeProgress? ProgressFor(DeploymentOperation operation)
     {

@@ -13,7 +13,7 @@ public sealed class HelpTests : IDisposable
 {
     public static readonly string[] ExportedCmdlets =
     {
-        "Connect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment", "Remove-Deployment",
+        "Connect-ClassicDeploy", "Get-ClassicDeployContext", "Disconnect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment", "Remove-Deployment",
         "Invoke-UpgradeDeployment", "Step-UpgradeDomain", "Set-DeploymentConfiguration", "Switch-DeploymentSlot",
         "Undo-DeploymentUpgrade", "Get-DeploymentOperation", "Wait-DeploymentOperation",
         "Start-ClassicDeployEmulator", "Stop-ClassicDeployEmulator",
