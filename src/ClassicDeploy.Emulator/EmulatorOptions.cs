@@ -22,6 +22,9 @@ public sealed class EmulatorOptions
 
     public TimeSpan UpgradeDomainDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Operations per page of List Subscription Operations.</summary>
+    public int OperationPageSize { get; set; } = 100;
+
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public FaultInjectionOptions? Faults { get; set; }
@@ -32,6 +35,9 @@ public sealed class EmulatorOptions
     /// <summary>Subscription id to SHA1 thumbprints (upper-case hex) of its management certificates.</summary>
     public IDictionary<string, ISet<string>> ManagementCertificates { get; } =
         new Dictionary<string, ISet<string>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Requests kept for <see cref="EmulatorHost.Requests"/> (the newest; older ones are dropped); 0 keeps none.</summary>
+    public int RequestLogCapacity { get; set; } = RequestLog.DefaultCapacity;
 
     /// <summary>One line per request (method, path, status, request id, elapsed); null = silent.</summary>
     public Action<string>? Log { get; set; }

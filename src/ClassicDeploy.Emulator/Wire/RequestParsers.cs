@@ -1,13 +1,13 @@
-using System.Text.RegularExpressions;
+using System;
+using System.Globalization;
 using ClassicDeploy.Emulator.State;
+using Microsoft.AspNetCore.Http;
 
 namespace ClassicDeploy.Emulator.Wire;
 
 /// <summary>One parser per request body, elements in the seed's order; output is the engine's command with decoded text.</summary>
 internal static class RequestParsers
 {
-    private static readonly Regex ServiceName = new("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
-
     public static CreateHostedServiceCommand CreateHostedService(byte[] body, string version)
     {
         using var reader = XmlRequestReader.Open(body, "CreateHostedService");
@@ -19,20 +19,20 @@ internal static class RequestParsers
         var properties = RequestRules.ReadExtendedProperties(reader, version);
         reader.Leave();
 
-        if (!ServiceName.IsMatch(serviceName))
+        if (!Names.IsServiceName(serviceName))
         {
-            throw WireException.BadRequest(
+            throw Errors.BadRequest(
                 $"The hosted service name '{serviceName}' is not valid: use 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit.");
         }
 
         if (description is not null && description.Length > RequestRules.MaxDescription)
         {
-            throw WireException.BadRequest($"The description is longer than {RequestRules.MaxDescription} characters.");
+            throw Errors.BadRequest($"The description is longer than {RequestRules.MaxDescription} characters.");
         }
 
         if (!string.IsNullOrEmpty(location) && !string.IsNullOrEmpty(affinityGroup))
         {
-            throw WireException.BadRequest("Specify either Location or AffinityGroup, not both.");
+            throw Errors.BadRequest("Specify either Location or AffinityGroup, not both.");
         }
 
         return new CreateHostedServiceCommand(serviceName, label, Blank(description), Blank(location), Blank(affinityGroup), properties);
@@ -51,9 +51,10 @@ internal static class RequestParsers
         RequestRules.ReadExtensionConfiguration(reader, version);
         reader.Leave();
 
-        if (name.Length == 0 || name.Length > 100)
+        if (!Names.IsDeploymentName(name))
         {
-            throw WireException.BadRequest("The deployment name must be 1 to 100 characters long.");
+            throw Errors.BadRequest(
+                $"The deployment name '{name}' is not valid: use 1 to 100 letters, digits, hyphens, underscores and periods, starting with a letter or digit.");
         }
 
         return new CreateDeploymentCommand(
@@ -124,7 +125,7 @@ internal static class RequestParsers
         reader.Leave();
         if (domain < 0)
         {
-            throw WireException.BadRequest("The upgrade domain must be zero or greater.");
+            throw Errors.BadRequest("The upgrade domain must be zero or greater.");
         }
 
         return domain;
@@ -138,7 +139,7 @@ internal static class RequestParsers
         reader.Leave();
         if (source.Length == 0)
         {
-            throw WireException.BadRequest("SourceDeployment must name the staging deployment.");
+            throw Errors.BadRequest("SourceDeployment must name the staging deployment.");
         }
 
         return new SwapCommand(Blank(production?.Trim()), source);
@@ -153,6 +154,62 @@ internal static class RequestParsers
         reader.Leave();
         var mode = RequestRules.ParseMode(modeText, version, false, "Rollback Update Or Upgrade");
         return new RollbackCommand(mode, XmlRequestReader.ParseBoolean("Force", forceText));
+    }
+
+    /// <summary>
+    /// The query of List Subscription Operations: StartTime and EndTime (UTC, a date or a date and time
+    /// ending in Z) required, ObjectIdFilter (the path or URL of a GET on the object), OperationResultFilter
+    /// (Succeeded, Failed or InProgress) and ContinuationToken optional.
+    /// </summary>
+    public static SubscriptionOperationQuery SubscriptionOperationQuery(IQueryCollection query)
+    {
+        var start = Time(query, "StartTime");
+        var end = Time(query, "EndTime");
+        if (end < start)
+        {
+            throw Errors.BadRequest("EndTime is earlier than StartTime.");
+        }
+
+        string? objectId = Blank(query["ObjectIdFilter"].ToString().Trim());
+        if (objectId is not null && Uri.TryCreate(objectId, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            objectId = uri.AbsolutePath;
+        }
+
+        string? status = Blank(query["OperationResultFilter"].ToString().Trim());
+        if (status is not null)
+        {
+            status = status.ToLowerInvariant() switch
+            {
+                "succeeded" => "Succeeded",
+                "failed" => "Failed",
+                "inprogress" => "InProgress",
+                _ => throw Errors.BadRequest("The value of OperationResultFilter is not valid. Valid values are Succeeded, Failed and InProgress."),
+            };
+        }
+
+        return new SubscriptionOperationQuery(start, end, objectId, status, Blank(query["ContinuationToken"].ToString()));
+    }
+
+    private static readonly string[] TimeFormats =
+    {
+        "yyyy'-'MM'-'dd", "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'",
+    };
+
+    private static DateTimeOffset Time(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString().Trim();
+        if (text.Length == 0)
+        {
+            throw Errors.BadRequest($"The query parameter {name} is required.");
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            throw Errors.BadRequest($"The value of {name} is not a valid UTC time such as 2011-03-01T16:30:00Z.");
+        }
+
+        return time;
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -186,24 +186,12 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     /// <summary>Outputs an object from the core.</summary>
     protected void Emit(object value) => _ = Post(() => WriteObject(value));
 
-    /// <summary>Writes a non-terminating error from the core.</summary>
-    protected void EmitError(ErrorRecord record) => _ = Post(() => WriteError(record));
-
-    /// <summary>Writes a progress record from the core.</summary>
-    protected void EmitProgress(ProgressRecord record) => _ = Post(() => WriteProgress(record));
-
-    /// <summary>Writes a verbose line from the core.</summary>
-    protected void EmitVerbose(string message) => _ = Post(() => WriteVerbose(message));
-
-    /// <summary>Writes a warning from the core.</summary>
-    protected void EmitWarning(string message) => _ = Post(() => WriteWarning(message));
-
     /// <summary>
-    /// ShouldProcess, asked on the pipeline thread (so -Confirm can prompt) from the core. A host that
+    /// ShouldProcess, asked on the pipeline thread (so -Confirm can prompt). A host that
     /// cannot prompt (pwsh -NonInteractive, a runbook, a hosted runspace without UI) stops the command with
     /// ConfirmationRequired, which says how to go ahead without a prompt, before any request is sent.
     /// </summary>
-    protected Task<bool> ShouldProcessAsync(string target, string action) => OnPipelineThread(() =>
+    private protected bool ShouldProcessOrExplain(string target, string action)
     {
         try
         {
@@ -220,7 +208,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
                 ErrorCategory.InvalidOperation,
                 target));
         }
-    });
+    }
 
     /// <summary>What a message about a refused confirmation tells the user to pass.</summary>
     protected virtual string ConfirmationSwitches => "-Confirm:$false";

@@ -29,7 +29,7 @@ public sealed class ClassicDeployException : InvalidOperationException
     public ErrorCategory Category { get; }
 }
 
-/// <summary>Carries an error record out of the async core that must stop the whole command.</summary>
+/// <summary>Carries an error record out of the async core that must stop the whole command (a confirmation this host cannot ask).</summary>
 internal sealed class ClassicDeployTerminatingException : Exception
 {
     public ClassicDeployTerminatingException(ErrorRecord errorRecord)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using ClassicDeploy.Completion;
 using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -44,7 +45,7 @@ public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
                 }
                 else
                 {
-                    ValidateServiceName(name);
+                    TargetRules.ServiceName(name);
                     Emit(await Client.GetHostedServiceAsync(name, detail, ct).ConfigureAwait(false));
                 }
             },

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -42,7 +43,7 @@ public sealed class GetDeploymentCommand : DeploymentCmdlet
                     catch (ServiceManagementException notFound) when (notFound.StatusCode == 404 && !ct.IsCancellationRequested)
                     {
                         // The pattern asked about many services; one without this slot is that item's error, not the end.
-                        EmitError(ErrorRecords.From(notFound, one));
+                        _ = Post(() => WriteError(ErrorRecords.From(notFound, one)));
                     }
                 }
             },
@@ -53,7 +54,7 @@ public sealed class GetDeploymentCommand : DeploymentCmdlet
     {
         if (target.Slot is null && string.IsNullOrEmpty(target.DeploymentName))
         {
-            ValidateServiceName(target.ServiceName);
+            TargetRules.ServiceName(target.ServiceName);
             CloudService detail = await Client.GetHostedServiceAsync(target.ServiceName, true, ct).ConfigureAwait(false);
             foreach (Deployment deployment in detail.Deployments.OrderBy(d => d.Slot))
             {
@@ -63,7 +64,7 @@ public sealed class GetDeploymentCommand : DeploymentCmdlet
             return;
         }
 
-        Validate(target);
+        TargetRules.Deployment(target);
         Emit(await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false));
     }
 }
