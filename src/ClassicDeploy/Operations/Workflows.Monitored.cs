@@ -17,7 +17,7 @@ internal sealed partial class Workflows
     /// </summary>
     public async Task<RollingUpgradeResult?> MonitoredWalkAsync(DeploymentTarget target, HealthPolicy policy, OperationWait wait, CancellationToken ct)
     {
-        Validate(target);
+        TargetRules.Deployment(target);
         policy.Validate();
         Deployment deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);
         if (deployment.UpgradeStatus is null)
@@ -36,7 +36,7 @@ internal sealed partial class Workflows
     /// </summary>
     public async Task<RollingUpgradeResult?> MonitoredUpgradeAsync(DeploymentTarget target, UpgradeDeploymentRequest request, HealthPolicy policy, OperationWait wait, CancellationToken ct)
     {
-        Validate(target);
+        TargetRules.Deployment(target);
         request.Validate();
         policy.Validate();
         Deployment deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
@@ -116,6 +117,24 @@ internal sealed class VirtualService : IAsyncDisposable
         await Host.DisposeAsync();
     }
 
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public CountingHandler()
+            : base(new HttpClientHandler())
+        {
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     private async Task WaitUntilAllReadyAsync()
     {
         for (int i = 0; i < 100; i++)
@@ -132,9 +151,15 @@ internal sealed class VirtualService : IAsyncDisposable
         throw new InvalidOperationException("The deployment's instances never became ready.");
     }
 
+    /// <summary>The requests the current client has sent (counted before they leave, so none is missed).</summary>
+    public int Sent => _counter.Count;
+
+    private CountingHandler _counter = new CountingHandler();
+
     private ServiceManagementClient NewClient() => new ServiceManagementClient(new ServiceManagementClientOptions
     {
         Endpoint = Host.BaseAddress,
+        Handler = _counter = new CountingHandler(),
         SubscriptionId = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
         Polling = new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1), SteadyInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromHours(2) },
     })

@@ -74,7 +74,7 @@ internal sealed partial class MonitoredUpgrade
                 return null;
             }
 
-            RollingUpgradeResult result = ending.Failure is null
+            RollingUpgradeResult? result = ending.Failure is null
                 ? Result(RollingUpgradeOutcome.Completed, null, null)
                 : await FailAsync(ending, ct).ConfigureAwait(false);
             if (result is null)
