@@ -110,7 +110,7 @@ internal sealed partial class MonitoredUpgrade
                 reason + "; the update has already completed, so it cannot be rolled back: deploy the previous package again with Invoke-UpgradeDeployment");
         }
 
-        _progress.Stage("rolling back", Count - 1, Count, 2);
+        _progress.Stage("rolling back", ending.Domain ?? 0, Count, 2);
         if (!await Sink.ShouldProcessAsync(Target(), "Roll back the update in progress (Auto)").ConfigureAwait(false))
         {
             return Result(RollingUpgradeOutcome.Paused, ending.Domain, reason + ". " + PausedAdvice());
