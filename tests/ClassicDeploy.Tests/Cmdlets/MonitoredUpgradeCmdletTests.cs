@@ -44,7 +44,7 @@ public sealed class MonitoredUpgradeCmdletTests : IClassFixture<EmulatorFixture>
         Assert.Equal(new[] { "0", "1", "2" }, ((object[])result.Prop("Domains")!).Select(d => PSObject.AsPSObject(d).Text("UpgradeDomain")));
         var seen = (System.Collections.Generic.List<string>)s.Session.GetVariable("seen")!;
         Assert.Equal(new[] { $"production-v1/0/{s.ServiceName}", $"production-v1/1/{s.ServiceName}", $"production-v1/2/{s.ServiceName}" }, seen.Distinct());
-        Assert.Contains(r.Progress, p => p.StatusDescription == "walking domain 2 of 3");
+        Assert.Contains(r.Progress, p => p.StatusDescription.StartsWith("walking domain 2 of 3", StringComparison.Ordinal));
         Assert.Null(s.Run("(Get-Deployment -ServiceName $svc -Slot Production).UpgradeStatus").Output.SingleOrDefault()?.BaseObject);
     }
 
@@ -138,7 +138,7 @@ public sealed class MonitoredUpgradeCmdletTests : IClassFixture<EmulatorFixture>
             "Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Manual -Package $pkg2 -Configuration $cfg2 -Wait " + Gate +
             " -FailureAction Rollback -HealthCheck { Start-Sleep -Seconds 60; $true }; 'after the upgrade'");
         Assert.True(
-            running.WaitUntil(r => r.ProgressSoFar.Any(p => p.StatusDescription.EndsWith("instances ready", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
+            running.WaitUntil(r => r.ProgressSoFar.Any(p => p.StatusDescription.Contains("instances ready", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
             "The first domain was never walked.");
 
         Task<ScriptResult> stopping = Task.Run(running.Stop);
