@@ -31,7 +31,14 @@ internal static class ErrorRecords
             case RequestValidationException invalid:
                 return InvalidParameter(invalid, target);
             case ServiceManagementException server:
-                return WithHolder(new ErrorRecord(server, Prefix + (server.ErrorCode ?? FallbackCode(server.StatusCode)), Category(server.StatusCode), target), server);
+                var record = new ErrorRecord(server, Prefix + (server.ErrorCode ?? FallbackCode(server.StatusCode)), Category(server.StatusCode), target);
+                if (server.StatusCode == 404 && target is DeploymentTarget deployment)
+                {
+                    // "No deployments were found." alone does not say which, when many services were piped.
+                    record.ErrorDetails = new ErrorDetails(Describe(deployment) + ": " + server.Message);
+                }
+
+                return WithHolder(record, server);
             case InvalidResponseException garbled:
                 return new ErrorRecord(garbled, Prefix + "InvalidResponse", ErrorCategory.InvalidResult, target);
             case ClassicDeployException own:
@@ -76,6 +83,12 @@ internal static class ErrorRecords
     private static readonly System.Text.RegularExpressions.Regex LockHolder = new System.Text.RegularExpressions.Regex(
         "x-ms-requestid ([0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})\\b",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>"Cloud service 'contoso-web', Staging slot" or "…, deployment 'prod-v1'".</summary>
+    public static string Describe(DeploymentTarget target) =>
+        target.DeploymentName != null
+            ? $"Cloud service '{target.ServiceName}', deployment '{target.DeploymentName}'"
+            : target.Slot != null ? $"Cloud service '{target.ServiceName}', {target.Slot} slot" : $"Cloud service '{target.ServiceName}'";
 
     /// <summary>The cmdlet parameter that carries a model property.</summary>
     public static string ParameterName(string? property) =>
