@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 using ClassicDeploy.Operations.Monitoring;
+using ClassicDeploy.Wire;
 
 namespace ClassicDeploy.Operations;
 
@@ -37,7 +38,7 @@ internal sealed partial class Workflows
     public async Task<RollingUpgradeResult?> MonitoredUpgradeAsync(DeploymentTarget target, UpgradeDeploymentRequest request, HealthPolicy policy, OperationWait wait, CancellationToken ct)
     {
         TargetRules.Deployment(target);
-        request.Validate();
+        RequestBody body = RequestBody.Of(request);
         policy.Validate();
         Deployment deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);
         var run = new MonitoredUpgrade(this, policy, wait);
@@ -55,7 +56,7 @@ internal sealed partial class Workflows
 
         var upgrade = About(OperationKind.UpgradeDeployment, deployment.ServiceName, deployment.Slot, deployment.DeploymentName);
         upgrade.StartTime = DateTime.UtcNow;
-        AcceptedOperation accepted = await Client.UpgradeDeploymentAsync(byName, request, ct).ConfigureAwait(false);
+        AcceptedOperation accepted = await Client.UpgradeDeploymentAsync(byName, body, ct).ConfigureAwait(false);
         upgrade.RequestId = accepted.RequestId;
         upgrade.Status = OperationState.InProgress;
         run.Started(upgrade);
