@@ -70,6 +70,34 @@ internal sealed class RecordingSink : IOperationSink
         return Task.FromResult(Consent);
     }
 
+    /// <summary>The operations being waited for now.</summary>
+    public List<DeploymentOperation> BeingWaitedFor { get; } = new List<DeploymentOperation>();
+
+    public IDisposable Waiting(DeploymentOperation operation)
+    {
+        lock (_gate)
+        {
+            BeingWaitedFor.Add(operation);
+        }
+
+        return new Done(() =>
+        {
+            lock (_gate)
+            {
+                BeingWaitedFor.Remove(operation);
+            }
+        });
+    }
+
     public Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct) =>
         throw new NotSupportedException("No workflow asks for a health check yet.");
+
+    private sealed class Done : IDisposable
+    {
+        private readonly Action _done;
+
+        public Done(Action done) => _done = done;
+
+        public void Dispose() => _done();
+    }
 }
