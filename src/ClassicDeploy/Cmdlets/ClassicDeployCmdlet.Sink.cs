@@ -26,6 +26,8 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
     private protected virtual HealthVerdict CheckHealth(HealthCheck check) =>
         throw new NotSupportedException(MyInvocation.MyCommand?.Name + " has no health check.");
 
+    void IOperationSink.WhenStopped(string? warning) => StoppedWarning = warning;
+
     void IOperationSink.Emit(object value) => Emit(value);
 
     void IOperationSink.Error(Exception error, object? target) => _ = Post(() => WriteError(ErrorRecords.From(error, target)));
@@ -46,6 +48,12 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
     /// </summary>
     private void WarnThatWaitsStop()
     {
+        if (StoppedWarning != null)
+        {
+            // The workflow said itself what goes on and how to carry on (a monitored upgrade): that warning, not this one.
+            return;
+        }
+
         foreach (Models.DeploymentOperation operation in _waitingFor.Keys)
         {
             string? on = operation.DeploymentName ?? operation.Slot?.ToString();
