@@ -113,6 +113,11 @@ internal sealed class RequestPipeline
         }
         catch (EmulatorException e) when (!context.Response.HasStarted)
         {
+            if (e.StatusCode == 503 && !context.Response.Headers.ContainsKey("Retry-After"))
+            {
+                context.Response.Headers["Retry-After"] = "1";
+            }
+
             if (e.StatusCode is 408 or 413)
             {
                 // Do not drain the rest of an oversized or broken body: answer and close the connection.

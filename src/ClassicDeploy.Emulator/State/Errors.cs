@@ -39,6 +39,10 @@ internal static class Errors
     public static EmulatorException ServiceUnavailable() =>
         new(503, ErrorCodes.ServiceUnavailable, "The server is currently unable to receive requests. Please retry your request.");
 
+    /// <summary>A change the store did not take (busy or failing): not applied, so the client may safely retry.</summary>
+    public static EmulatorException NotSaved() => new(
+        503, ErrorCodes.ServiceUnavailable, "The change could not be saved and was not applied; the state store is busy. Please retry your request.");
+
     public static EmulatorException Conflict(string message) => new(409, ErrorCodes.ConflictError, message);
 
     public static EmulatorException Busy(string requestId) => Conflict(
