@@ -8,12 +8,12 @@
     configuration, swaps staging into production, and finally starts an upgrade whose post-check
     fails and rolls it back with Undo-DeploymentUpgrade.
 
-    It expects a connected session. Run it with the shell, which starts the embedded emulator,
-    imports the module and connects:
+    It expects a connected session. build.ps1 runs it as the demo (builds the module, imports it in
+    pwsh, starts the embedded emulator):
 
-        dotnet run --project src/ClassicDeploy.Shell -- examples/rolling-upgrade.ps1
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 
-    or from pwsh / Windows PowerShell after building (dotnet build):
+    or by hand in pwsh / Windows PowerShell after building (dotnet build src/ClassicDeploy):
 
         Import-Module ./out/ClassicDeploy/ClassicDeploy.psd1
         Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.5
