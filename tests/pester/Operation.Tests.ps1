@@ -42,14 +42,15 @@ Describe 'Get-DeploymentOperation and Wait-DeploymentOperation' {
     }
 
     It 'reports a conflicting mutation as ClassicDeploy.ConflictError while an operation holds the deployment' {
+        # A manual upgrade holds the deployment until its domains are walked, however loaded the machine is.
         $service = New-TestDeployment
-        $running = Invoke-UpgradeDeployment -ServiceName $service -Slot Production -Package (New-TestPackageUrl v2) -Configuration (New-TestConfiguration v2)
+        Invoke-UpgradeDeployment -ServiceName $service -Slot Production -Mode Manual -Package (New-TestPackageUrl v2) -Configuration (New-TestConfiguration v2) -Wait | Out-Null
         try {
             { Set-DeploymentConfiguration -ServiceName $service -Slot Production -Configuration (New-TestConfiguration v3) -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ClassicDeploy.ConflictError*'
         }
         finally {
-            $running | Wait-DeploymentOperation | Out-Null
+            Step-UpgradeDomain -ServiceName $service -Slot Production -All -Wait | Out-Null
         }
     }
 
