@@ -31,7 +31,7 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
 
     void IOperationSink.Verbose(string message) => _ = Post(() => WriteVerbose(message));
 
-    Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
+    Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcessOrExplain(target, action));
 
     async Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct)
     {

@@ -21,9 +21,10 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     private BlockingCollection<Action>? _writes;
     private bool _disposed;
 
-    /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru).</summary>
+    /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru, or deserialized from another session).</summary>
     [Parameter]
     [ValidateNotNull]
+    [ContextTransformation]
     public ClassicDeployContext? Context { get; set; }
 
     /// <summary>The resolved connection; set in BeginProcessing.</summary>
@@ -127,6 +128,10 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (ClassicDeployTerminatingException terminating)
+        {
+            ThrowTerminatingError(terminating.ErrorRecord);
+        }
         catch (Exception exception) when (!(exception is PipelineStoppedException || exception is ActionPreferenceStopException))
         {
             WriteError(ErrorRecords.From(exception, target));
@@ -180,4 +185,31 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Outputs an object from the core.</summary>
     protected void Emit(object value) => _ = Post(() => WriteObject(value));
+
+    /// <summary>
+    /// ShouldProcess, asked on the pipeline thread (so -Confirm can prompt). A host that
+    /// cannot prompt (pwsh -NonInteractive, a runbook, a hosted runspace without UI) stops the command with
+    /// ConfirmationRequired, which says how to go ahead without a prompt, before any request is sent.
+    /// </summary>
+    private protected bool ShouldProcessOrExplain(string target, string action)
+    {
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (Exception exception) when (exception is PSInvalidOperationException || exception is System.Management.Automation.Host.HostException
+            || (exception is NullReferenceException && Host?.UI is null))
+        {
+            string message = $"{MyInvocation.MyCommand.Name} asks for confirmation before it goes on ({action}: {target}), and this host cannot ask " +
+                $"({exception.Message}). To go ahead without a prompt, pass {ConfirmationSwitches}.";
+            throw new ClassicDeployTerminatingException(new ErrorRecord(
+                new ClassicDeployException("ConfirmationRequired", ErrorCategory.InvalidOperation, message, exception),
+                ErrorRecords.Prefix + "ConfirmationRequired",
+                ErrorCategory.InvalidOperation,
+                target));
+        }
+    }
+
+    /// <summary>What a message about a refused confirmation tells the user to pass.</summary>
+    protected virtual string ConfirmationSwitches => "-Confirm:$false";
 }
