@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
-# What a user reads in a real pwsh console: the format views at 80 and 120 columns, and
-# confirmations under -NonInteractive (a scheduled runbook, a CI job).
+# What a user reads in a real pwsh console: the format views at 80 columns (every column of each
+# view at 80 and 120 is in UserExperience.Tests.ps1), and confirmations under -NonInteractive (a
+# scheduled runbook, a CI job) in a second pwsh process.
 
 BeforeAll {
     $script:ModulePath = Join-Path $PSScriptRoot '../../out/ClassicDeploy/ClassicDeploy.psd1'
@@ -23,43 +24,9 @@ AfterAll {
     Stop-ClassicDeployEmulator
 }
 
-Describe 'Format views at 120 columns' {
-    It 'shows a deployment as one row with every column of the view' {
-        $lines = Get-Deployment -ServiceName $script:Service -Slot Production | Get-Lines -Width 120
-
-        $lines | Should -Contain ($lines | Where-Object { $_ -match '^ServiceName\s+Slot\s+DeploymentName\s+Status\s+UpgradeDomain\s+Instances\s+RollbackAllowed\s+Locked\s*$' })
-        $row = @($lines | Where-Object { $_ -like "$($script:Service) *" })
-        $row.Count | Should -Be 1
-        $row[0] | Should -Match "^$($script:Service)\s+Production\s+production-v1\s+Running\s+2/2\s+False\s+False\s*$"
-    }
-
-    It 'shows an operation with its status, HTTP code, duration and request id' {
-        $operation = Get-Deployment -ServiceName $script:Service -Slot Production |
-            Invoke-UpgradeDeployment -Mode Auto -Package (New-TestPackageUrl v2) -Configuration (New-TestConfiguration v2) -Label v2 -Wait
-        $lines = $operation | Get-Lines -Width 120
-
-        $lines | Where-Object { $_ -match '^Operation\s+ServiceName\s+Deployment\s+Status\s+HTTP\s+Duration\s+RequestId\s*$' } | Should -HaveCount 1
-        $lines | Where-Object { $_ -match "^Upgrade Deployment\s+$($script:Service)\s+production-v1\s+Succeeded\s+200\s+[\d.]+s\s+$($operation.RequestId)\s*$" } | Should -HaveCount 1
-    }
-
-    It 'shows a cloud service with its location, status and deployment count' {
-        $lines = Get-CloudService -ServiceName $script:Service | Get-Lines -Width 120
-
-        $lines | Where-Object { $_ -match '^ServiceName\s+Location\s+Status\s+Deployments\s+Label\s*$' } | Should -HaveCount 1
-        $lines | Where-Object { $_ -match "^$($script:Service)\s+West Europe\s+Created\s+\d+\s" } | Should -HaveCount 1
-    }
-
-    It 'shows role instances grouped under their deployment' {
-        $lines = (Get-Deployment -ServiceName $script:Service -Slot Production).RoleInstances | Get-Lines -Width 120
-
-        $lines | Where-Object { $_ -match "Deployment: $($script:Service)/production-v1" } | Should -HaveCount 1
-        $lines | Where-Object { $_ -match '^WebRole1\s+WebRole1_IN_\d\s+ReadyRole\s+\d' } | Should -HaveCount 2
-    }
-}
-
 Describe 'Format views at 80 columns' {
-    # What holds at 80 columns today: nothing runs past the edge and a deployment row still names the
-    # service, slot, deployment and status. (Every column at 80 is the views' redesign, not asserted here.)
+    # Nothing runs past the edge of an 80-column console, and a deployment row names the service,
+    # slot, deployment and status.
     It 'keeps every line of every view within 80 columns' {
         $deployment = Get-Deployment -ServiceName $script:Service -Slot Production
         $views = @(

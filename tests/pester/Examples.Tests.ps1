@@ -57,13 +57,13 @@ Describe 'examples/rolling-upgrade.ps1, the main job' {
     }
 
     It 'prints deployments through the table view' {
-        $script:Lines | Where-Object { $_ -match '^ServiceName\s+Slot\s+DeploymentName\s+Status' } | Should -Not -BeNullOrEmpty
+        $script:Lines | Where-Object { $_ -match '^ServiceName\s+Slot\s+Deployment\w*\s+Status' } | Should -Not -BeNullOrEmpty
         $script:Lines | Where-Object { $_ -match '^contoso-\w+\s+Production\s+web-green\s+Running' } | Should -Not -BeNullOrEmpty
     }
 
     It 'rolls the failed upgrade back and ends on v3' {
         $script:Main.Output | Should -Match 'Post-check failed after upgrade domain 1: smoke test failed'
-        $script:Lines | Where-Object { $_ -match '^Rollback Update Or Upgrade\s+contoso-\w+\s+web-green\s+Succeeded' } | Should -HaveCount 1
+        $script:Lines | Where-Object { $_ -match '^Rollback\s+contoso-\w+/web-g\S*\s+Succeeded' } | Should -HaveCount 1
         $script:Main.Output | Should -Match '== Done: production runs v3 on web-green, all 7 instances ready: True'
     }
 }

@@ -13,9 +13,15 @@ BeforeAll {
     $script:Repository = Join-Path $script:Temp 'repository'
     $script:UserHome = Join-Path $script:Temp 'home'
     New-Item -ItemType Directory -Path $script:Repository, $script:UserHome | Out-Null
-    $script:Environment = @{ HOME = $script:UserHome; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null; PSModulePath = $null }
+    $script:Environment = @{
+        HOME = $script:UserHome
+        XDG_DATA_HOME = Join-Path $script:UserHome '.local/share'
+        XDG_CONFIG_HOME = Join-Path $script:UserHome '.config'
+        XDG_CACHE_HOME = Join-Path $script:UserHome '.cache'
+        PSModulePath = $null
+    }
 
-    $script:Install = Invoke-TestPwsh -Environment $script:Environment -Script @"
+    $script:Install = Invoke-TestPwsh -Environment $script:Environment -WorkingDirectory $script:Temp -Script @"
 `$ErrorActionPreference = 'Stop'
 Register-PSResourceRepository -Name ClassicDeployLocal -Uri '$($script:Repository)' -Trusted
 Publish-PSResource -Path '$($script:ModuleDir)' -Repository ClassicDeployLocal
@@ -23,7 +29,7 @@ Install-PSResource -Name ClassicDeploy -Repository ClassicDeployLocal -Scope Cur
 'installed: ' + (Get-InstalledPSResource -Name ClassicDeploy).InstalledLocation
 "@
 
-    $script:Use = Invoke-TestPwsh -Environment $script:Environment -Script @"
+    $script:Use = Invoke-TestPwsh -Environment $script:Environment -WorkingDirectory $script:Temp -Script @"
 `$ErrorActionPreference = 'Stop'
 'loaded before: ' + @(Get-Module ClassicDeploy).Count
 `$emulator = Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.05 -PassThru

@@ -41,7 +41,7 @@ function Invoke-TestPwsh {
     # Runs $Script in a fresh pwsh -NoProfile -NonInteractive (the same pwsh as this one: the local tool
     # under `dotnet pwsh`, or an installed pwsh) with $Environment added or, for $null values, removed.
     # Returns ExitCode, Output and Error as the user would read them.
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 180)
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 180, [string] $WorkingDirectory = (Get-Location).Path)
     $file = Join-Path ([IO.Path]::GetTempPath()) "classicdeploy-pester-$([guid]::NewGuid().ToString('N')).ps1"
     Set-Content -Path $file -Value $Script -Encoding utf8
     $start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
@@ -55,6 +55,7 @@ function Invoke-TestPwsh {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
+    $start.WorkingDirectory = $WorkingDirectory
     $process = [Diagnostics.Process]::Start($start)
     try {
         $stdout = $process.StandardOutput.ReadToEndAsync()
