@@ -78,7 +78,7 @@ Describe 'Start-ThreadJob' {
 
         $statuses = $job.Progress | ForEach-Object StatusDescription
         $job | Remove-Job
-        $statuses | Should -Contain 'Upgrade domain 1 of 2'
-        $statuses | Should -Contain 'Upgrade domain 2 of 2'
+        $statuses | Where-Object { $_ -like "Upgrade domain 1 of 2*$service/Production" } | Should -Not -BeNullOrEmpty
+        $statuses | Where-Object { $_ -like "Upgrade domain 2 of 2*$service/Production" } | Should -Not -BeNullOrEmpty
     }
 }
