@@ -23,6 +23,8 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
     private protected virtual HealthVerdict CheckHealth(HealthCheck check) =>
         throw new NotSupportedException(MyInvocation.MyCommand?.Name + " has no health check.");
 
+    void IOperationSink.WhenStopped(string? warning) => StoppedWarning = warning;
+
     void IOperationSink.Emit(object value) => Emit(value);
 
     void IOperationSink.Error(Exception error, object? target) => _ = Post(() => WriteError(ErrorRecords.From(error, target)));

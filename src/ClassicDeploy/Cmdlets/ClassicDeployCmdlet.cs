@@ -109,13 +109,15 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _writes = null;
+            WarnStopped();
             throw new PipelineStoppedException();
         }
         catch
         {
-            // A write failed on the pipeline thread (stopped downstream, -ErrorAction Stop…): stop the core and let it propagate.
+            // A write failed on the pipeline thread (stopped downstream, -ErrorAction Stop, Ctrl+C in a health check…): stop the core and let it propagate.
             _writes = null;
             StopProcessing();
+            WarnStopped();
             throw;
         }
 
@@ -126,6 +128,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            WarnStopped();
             throw new PipelineStoppedException();
         }
         catch (ClassicDeployTerminatingException terminating)
@@ -135,6 +138,29 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         catch (Exception exception) when (!(exception is PipelineStoppedException || exception is ActionPreferenceStopException))
         {
             WriteError(ErrorRecords.From(exception, target));
+        }
+    }
+
+    /// <summary>What the workflow asked to warn if stopped (<see cref="IOperationSink.WhenStopped"/>).</summary>
+    private volatile string? _stoppedWarning;
+
+    private string? StoppedWarning
+    {
+        get => _stoppedWarning;
+        set => _stoppedWarning = value;
+    }
+
+    /// <summary>
+    /// Writes the stopped workflow's warning. The pipeline is stopping, so WriteWarning would throw;
+    /// the host's UI still takes it (a console prints it, a hosted runspace's warning stream gets it).
+    /// </summary>
+    private void WarnStopped()
+    {
+        string? warning = StoppedWarning;
+        StoppedWarning = null;
+        if (warning != null)
+        {
+            Host?.UI?.WriteWarningLine(warning);
         }
     }
 

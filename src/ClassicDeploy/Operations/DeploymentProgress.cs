@@ -71,6 +71,9 @@ internal sealed class DeploymentProgress
         Write($"Upgrade domain {domain + 1} of {total}", percent);
     }
 
+    /// <summary>Reports a status of the workflow's own (a monitored upgrade's stage) at <paramref name="percent"/>.</summary>
+    public void Status(string status, int percent) => Write(status, percent);
+
     /// <summary>Writes the Completed record that removes the bar.</summary>
     public void Complete() => _sink.Progress(new ProgressUpdate(ActivityId, _activity, "Completed", 100, completed: true));
 

@@ -68,6 +68,21 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
+    public void MonitoredUpgradeGatesAGoodReleaseThroughEveryDomainAndRollsBackABadOneAfterItsFirst()
+    {
+        (string text, ScriptResult result) = RunExample("monitored-upgrade.ps1");
+
+        Assert.Contains("Release v2: Completed, 5 of 5 upgrade domains healthy, 5 walks", text);
+        Assert.Matches(new Regex(@"^shop-\w+\s+Production\s+shop-web\s+Completed\s+5/5\s", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^shop-\w+\s+Production\s+shop-web\s+RolledBack\s+0/1\s+UD 0\s", RegexOptions.Multiline), text);
+        Assert.Contains("Release v3: RolledBack after upgrade domain 0, 1 walk(s): upgrade domain 0 is unhealthy: the health check failed: smoke test failed: GET /health answered 500 on WebRole1_IN_0", text);
+        Assert.Contains("Error: ClassicDeploy.HealthCheckFailed,", text);
+        Assert.Contains("== Done: production runs v2 on shop-web, no update in progress: True", text);
+        Assert.Contains(result.Progress, p => p.StatusDescription.StartsWith("walking domain 5 of 5", StringComparison.Ordinal));
+        Assert.Contains(result.Progress, p => p.StatusDescription.StartsWith("rolling back", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheMainJobRunsInPwshOnATerminalAndDrawsTheUpgradeProgressDomainByDomain()
     {
         if (OperatingSystem.IsWindows())
