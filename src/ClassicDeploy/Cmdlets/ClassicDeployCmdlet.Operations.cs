@@ -54,33 +54,26 @@ public abstract partial class ClassicDeployCmdlet
         return operation;
     }
 
-    /// <summary>Polls to the end; progress (if any) is fed from a fresh Get Deployment after each poll and completed at the end.</summary>
+    /// <summary>
+    /// Polls to the end. With progress, the wait reads the deployment with Get Deployment where that tells
+    /// it when to look, and every such answer feeds the progress bar (no extra request per poll); the bar is
+    /// completed at the end.
+    /// </summary>
     internal async Task<OperationStatus> WaitAsync(DeploymentOperation operation, TimeSpan? timeout, UpgradeProgress? progress, CancellationToken ct)
     {
-        Func<OperationStatus, CancellationToken, Task>? onPoll = null;
-        if (progress != null)
-        {
-            onPoll = async (status, token) =>
-            {
-                if (status.Status != OperationState.InProgress)
-                {
-                    return;
-                }
-
-                try
-                {
-                    progress.Report(await Client.GetDeploymentAsync(progress.Target, token).ConfigureAwait(false));
-                }
-                catch (Exception exception) when (!(exception is OperationCanceledException))
-                {
-                    EmitVerbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message);
-                }
-            };
-        }
-
         try
         {
-            return await Client.WaitForOperationAsync(operation.RequestId, onPoll, timeout, ct).ConfigureAwait(false);
+            if (progress is null)
+            {
+                return await Client.WatchOperationAsync(operation.RequestId, null, timeout, ct).ConfigureAwait(false);
+            }
+
+            var watch = new OperationWatch(
+                progress.Target,
+                WalksEveryDomain(operation.Operation),
+                progress.Report,
+                exception => EmitVerbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message));
+            return await Client.WatchOperationAsync(operation.RequestId, watch, timeout, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -90,6 +83,10 @@ public abstract partial class ClassicDeployCmdlet
             }
         }
     }
+
+    /// <summary>An upgrade or configuration change in Auto mode walks every upgrade domain in turn, so its end can be forecast.</summary>
+    private static bool WalksEveryDomain(string? operation) =>
+        operation == "Upgrade Deployment" || operation == "Change Deployment Configuration";
 
     internal static void Apply(DeploymentOperation operation, OperationStatus status)
     {
