@@ -83,21 +83,11 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         CancellationToken token = _stopping.Token;
         var writes = new BlockingCollection<Action>();
         _writes = writes;
-        Action<string> verbose = message => _ = Post(() => WriteVerbose(message));
-        Task task = Task.Run(
-            async () =>
-            {
-                ClassicDeployContext.VerboseSink.Value = verbose;
-                try
-                {
-                    await core(token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    writes.CompleteAdding();
-                }
-            },
-            token);
+        Action<string>? verbose = VerboseEnabled() ? message => _ = Post(() => WriteVerbose(message)) : null;
+
+        // The core starts on this thread and runs here up to its first real await (the request is on the wire by
+        // then); its continuations run on the thread pool (ConfigureAwait(false)). No hand-off to start it.
+        Task task = StartCore(core, token, writes, verbose);
         try
         {
             foreach (Action write in writes.GetConsumingEnumerable(token))
@@ -135,6 +125,38 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         {
             WriteError(ErrorRecords.From(exception, target));
         }
+    }
+
+    private static async Task StartCore(Func<CancellationToken, Task> core, CancellationToken token, BlockingCollection<Action> writes, Action<string>? verbose)
+    {
+        // Set inside this async method, so the value flows to the core and not back to the pipeline thread.
+        ClassicDeployContext.VerboseSink.Value = verbose;
+        try
+        {
+            token.ThrowIfCancellationRequested();
+            await core(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            writes.CompleteAdding();
+        }
+    }
+
+    /// <summary>Whether WriteVerbose would show anything: -Verbose, else $VerbosePreference; when not, no verbose line is even posted.</summary>
+    private bool VerboseEnabled()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? value) && value is SwitchParameter verbose)
+        {
+            return verbose.IsPresent;
+        }
+
+        object? preference = GetVariableValue("VerbosePreference");
+        if (preference is PSObject wrapped)
+        {
+            preference = wrapped.BaseObject;
+        }
+
+        return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
     }
 
     /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs. False once nothing pumps.</summary>
