@@ -49,17 +49,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
+        _ = Address(options.Host);
         IStateStore store = options.InMemory || string.IsNullOrEmpty(options.DataDirectory)
             ? new InMemoryStateStore()
-            : new SqliteStateStore(options.DataDirectory!);
+            : StateStores.OpenSqlite(options.DataDirectory!);
         ManagementEngine? engine = null;
         try
         {
-            engine = new ManagementEngine(store, options.Clock, new EngineOptions
-            {
-                UpgradeDomainCount = options.UpgradeDomainCount,
-                UpgradeDomainDuration = options.UpgradeDomainDuration,
-            });
+            engine = StateStores.Load(store, options);
             var requests = new RequestLog();
             var app = Build(options, engine, requests);
             try
@@ -144,20 +141,19 @@ public sealed class EmulatorHost : IAsyncDisposable
                 }
             }
 
-            if (IPAddress.TryParse(options.Host, out var ip))
-            {
-                kestrel.Listen(ip, options.Port, Configure);
-            }
-            else
-            {
-                kestrel.ListenLocalhost(options.Port, Configure);
-            }
+            kestrel.Listen(Address(options.Host), options.Port, Configure);
         });
         var app = builder.Build();
         var pipeline = new RequestPipeline(engine, options, requests);
         app.Run(pipeline.HandleAsync);
         return app;
     }
+
+    /// <summary>An IP address, or localhost for 127.0.0.1; a host name would bind something else than asked.</summary>
+    private static IPAddress Address(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
+        : IPAddress.TryParse(host, out var ip) ? ip
+        : throw new ArgumentException($"The host to bind must be an IP address (or localhost), not '{host}'.");
 
     private async Task AdvanceAsync()
     {

@@ -22,6 +22,9 @@ public sealed class EmulatorOptions
 
     public TimeSpan UpgradeDomainDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Operations per page of List Subscription Operations.</summary>
+    public int OperationPageSize { get; set; } = 100;
+
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     public FaultInjectionOptions? Faults { get; set; }

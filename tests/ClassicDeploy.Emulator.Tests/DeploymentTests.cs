@@ -112,7 +112,7 @@ public sealed class DeploymentTests
         var id = await emulator.AcceptedAsync("services/hostedservices/svc/deploymentslots/staging", Bodies.CreateDeployment("dep1", Bodies.DefaultConfiguration));
         var operation = await emulator.GetXmlAsync("operations/" + id);
         Assert.Equal(new[] { "ID", "Status" }, operation.Elements().Select(e => e.Name.LocalName));
-        Assert.Equal(id, Text(operation, "ID"));
+        Assert.Equal(System.Guid.ParseExact(id, "N").ToString("D"), Text(operation, "ID"));
         Assert.Equal("InProgress", Text(operation, "Status"));
         var done = await emulator.SucceedAsync(id);
         Assert.Equal(new[] { "ID", "Status", "HttpStatusCode" }, done.Elements().Select(e => e.Name.LocalName));

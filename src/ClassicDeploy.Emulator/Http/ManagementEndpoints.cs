@@ -24,6 +24,7 @@ internal sealed class ManagementEndpoints
             RouteKind.HostedServices => this.HostedServicesAsync(request, method),
             RouteKind.HostedService => this.HostedServiceAsync(request, route.ServiceName!, method),
             RouteKind.Deployment => this.DeploymentAsync(request, route.ServiceName!, route.Deployment!, method),
+            RouteKind.Operations => this.OperationsAsync(request, method),
             _ => this.OperationAsync(request, route.OperationId!, method),
         };
     }
@@ -126,6 +127,18 @@ internal sealed class ManagementEndpoints
 
         var operation = this.engine.GetOperation(r.SubscriptionId, operationId);
         return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Operation(operation));
+    }
+
+    private Task OperationsAsync(ManagementRequest r, string method)
+    {
+        if (!HttpMethods.IsGet(method))
+        {
+            throw MethodNotAllowed(method);
+        }
+
+        var query = RequestParsers.SubscriptionOperationQuery(r.Context.Request.Query);
+        var page = this.engine.ListSubscriptionOperations(r.SubscriptionId, query);
+        return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.SubscriptionOperations(page));
     }
 
     private static Task Status(ManagementRequest r, int statusCode)

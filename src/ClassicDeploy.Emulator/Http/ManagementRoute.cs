@@ -10,6 +10,7 @@ internal enum RouteKind
     HostedService,
     Deployment,
     Operation,
+    Operations,
 }
 
 /// <summary>
@@ -30,6 +31,11 @@ internal sealed record ManagementRoute(RouteKind Kind, string? ServiceName, Depl
     public static ManagementRoute Match(string path)
     {
         var s = Split(path);
+        if (s.Length == 2 && Is(s[1], "operations"))
+        {
+            return new ManagementRoute(RouteKind.Operations, null, null, null);
+        }
+
         if (s.Length == 3 && Is(s[1], "operations"))
         {
             return new ManagementRoute(RouteKind.Operation, null, null, s[2]);

@@ -99,6 +99,12 @@ internal sealed class OperationRecord
 {
     public string SubscriptionId { get; set; } = "";
     public string Id { get; set; } = "";
+    /// <summary>The API operation's name without spaces, e.g. UpgradeDeployment (List Subscription Operations' OperationName).</summary>
+    public string? Name { get; set; }
+    public string? ServiceName { get; set; }
+    public string? DeploymentName { get; set; }
+    /// <summary>Production or Staging at the time of the request; null for operations on the hosted service.</summary>
+    public string? Slot { get; set; }
     public string Status { get; set; } = "InProgress";
     public int? HttpStatusCode { get; set; }
     public string? ErrorCode { get; set; }

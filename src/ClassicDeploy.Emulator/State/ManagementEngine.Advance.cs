@@ -95,14 +95,24 @@ public sealed partial class ManagementEngine
             .Min();
     }
 
-    private void StartOperation(ServiceState service, DeploymentState deployment, string requestId, OperationKind kind, TimeSpan step, int steps, DateTimeOffset now)
+    private void StartOperation(ServiceState service, DeploymentState deployment, string requestId, OperationKind kind, TimeSpan step, int steps, DateTimeOffset now, string name)
     {
         deployment.Operation = new ActiveOperation { RequestId = requestId, Kind = kind, StartedAt = now, StepDuration = step, Steps = Math.Max(1, steps) };
         deployment.LastModifiedTime = now;
         string key = Key(service.SubscriptionId, requestId);
         if (!_operations.ContainsKey(key))
         {
-            var record = new OperationRecord { SubscriptionId = service.SubscriptionId, Id = requestId, StartedAt = now };
+            var record = new OperationRecord
+            {
+                SubscriptionId = service.SubscriptionId,
+                Id = requestId,
+                StartedAt = now,
+                Name = name,
+                ServiceName = service.ServiceName,
+                // Swap Deployment acts on the hosted service, not on one deployment.
+                DeploymentName = kind == OperationKind.Swap ? null : deployment.Name,
+                Slot = kind == OperationKind.Swap ? null : deployment.Slot.ToString(),
+            };
             _operations[key] = record;
             Changed(record);
         }

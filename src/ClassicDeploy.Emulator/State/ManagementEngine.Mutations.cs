@@ -7,6 +7,8 @@ namespace ClassicDeploy.Emulator.State;
 // Mutations: synchronous checks first (404, 400, 409), then the change is recorded and committed.
 public sealed partial class ManagementEngine
 {
+    private const string RollbackName = "RollbackDeploymentUpdateOrUpgrade";
+
     public void CreateHostedService(string subscriptionId, CreateHostedServiceCommand command)
     {
         lock (_gate)
@@ -79,7 +81,7 @@ public sealed partial class ManagementEngine
                 CreatedTime = now,
             };
             service.Deployments.Add(deployment);
-            StartOperation(service, deployment, requestId, OperationKind.Create, _domainDuration, 1, now);
+            StartOperation(service, deployment, requestId, OperationKind.Create, _domainDuration, 1, now, "CreateDeployment");
             Commit();
         }
     }
@@ -88,7 +90,7 @@ public sealed partial class ManagementEngine
     {
         MutateDeployment(subscriptionId, serviceName, target, allowManualUpdate: false, (service, deployment, now) =>
         {
-            StartOperation(service, deployment, requestId, OperationKind.Delete, _domainDuration, 1, now);
+            StartOperation(service, deployment, requestId, OperationKind.Delete, _domainDuration, 1, now, "DeleteDeployment");
         });
     }
 
@@ -103,7 +105,7 @@ public sealed partial class ManagementEngine
                 throw Errors.BadRequest("The role " + role + " to upgrade does not exist in the deployment.");
             }
 
-            BeginUpdate(service, deployment, requestId, command.Mode, next, string.IsNullOrEmpty(command.RoleToUpgrade) ? null : command.RoleToUpgrade, now);
+            BeginUpdate(service, deployment, requestId, command.Mode, next, string.IsNullOrEmpty(command.RoleToUpgrade) ? null : command.RoleToUpgrade, now, "UpgradeDeployment");
         });
     }
 
@@ -114,7 +116,7 @@ public sealed partial class ManagementEngine
             PackageState current = deployment.Current;
             PackageState next = Package(current.PackageUrl, command.Configuration, current.Label, command.ExtendedProperties, current);
             ServiceConfiguration.RequireSameRoles(current.Roles, next.Roles);
-            BeginUpdate(service, deployment, requestId, command.Mode, next, null, now);
+            BeginUpdate(service, deployment, requestId, command.Mode, next, null, now, "ChangeDeploymentConfiguration");
         });
     }
 
@@ -129,7 +131,7 @@ public sealed partial class ManagementEngine
                 throw Errors.BadRequest("Upgrade domain " + upgradeDomain + " is not the current upgrade domain; walk upgrade domain " + expected + " next.");
             }
 
-            StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, 1, now);
+            StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, 1, now, "WalkUpgradeDomain");
         });
     }
 
@@ -157,11 +159,11 @@ public sealed partial class ManagementEngine
             };
             if (walked.Count > 0 && mode == UpgradeMode.Auto)
             {
-                StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, walked.Count, now);
+                StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, walked.Count, now, RollbackName);
             }
             else
             {
-                StartOperation(service, deployment, requestId, OperationKind.BeginUpdate, ShortDuration, 1, now);
+                StartOperation(service, deployment, requestId, OperationKind.BeginUpdate, ShortDuration, 1, now, RollbackName);
             }
         });
     }
@@ -192,15 +194,15 @@ public sealed partial class ManagementEngine
             if (production is not null)
             {
                 RequireIdle(production, allowManualUpdate: false);
-                StartOperation(service, production, requestId, OperationKind.Swap, ShortDuration, 1, now);
+                StartOperation(service, production, requestId, OperationKind.Swap, ShortDuration, 1, now, "SwapDeployment");
             }
 
-            StartOperation(service, staging, requestId, OperationKind.Swap, ShortDuration, 1, now);
+            StartOperation(service, staging, requestId, OperationKind.Swap, ShortDuration, 1, now, "SwapDeployment");
             Commit();
         }
     }
 
-    private void BeginUpdate(ServiceState service, DeploymentState deployment, string requestId, UpgradeMode mode, PackageState next, string? role, DateTimeOffset now)
+    private void BeginUpdate(ServiceState service, DeploymentState deployment, string requestId, UpgradeMode mode, PackageState next, string? role, DateTimeOffset now, string name)
     {
         int domainCount = Math.Max(DeploymentProjection.DomainCount(deployment.Current.Roles, _domainLimit), DeploymentProjection.DomainCount(next.Roles, _domainLimit));
         deployment.Update = new UpdateState
@@ -215,14 +217,14 @@ public sealed partial class ManagementEngine
         switch (mode)
         {
             case UpgradeMode.Auto:
-                StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, domainCount, now);
+                StartOperation(service, deployment, requestId, OperationKind.WalkDomains, _domainDuration, domainCount, now, name);
                 break;
             case UpgradeMode.Simultaneous:
-                StartOperation(service, deployment, requestId, OperationKind.Simultaneous, _domainDuration, 1, now);
+                StartOperation(service, deployment, requestId, OperationKind.Simultaneous, _domainDuration, 1, now, name);
                 break;
             default:
                 // Manual: a short operation, then the update waits at domain 0, Before, for Walk Upgrade Domain.
-                StartOperation(service, deployment, requestId, OperationKind.BeginUpdate, ShortDuration, 1, now);
+                StartOperation(service, deployment, requestId, OperationKind.BeginUpdate, ShortDuration, 1, now, name);
                 break;
         }
     }

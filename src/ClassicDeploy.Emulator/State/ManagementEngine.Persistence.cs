@@ -27,17 +27,27 @@ public sealed partial class ManagementEngine
                 case ServiceDocument:
                     ServiceState service = JsonSerializer.Deserialize<ServiceState>(document.Json, Json)
                         ?? throw new InvalidOperationException("A stored hosted service is empty.");
+                    RequireNames(service.SubscriptionId, service.ServiceName, document.Key);
                     _services[Key(service.SubscriptionId, service.ServiceName)] = service;
                     break;
                 case OperationDocument:
                     OperationRecord record = JsonSerializer.Deserialize<OperationRecord>(document.Json, Json)
                         ?? throw new InvalidOperationException("A stored operation is empty.");
+                    RequireNames(record.SubscriptionId, record.Id, document.Key);
                     _operations[Key(record.SubscriptionId, record.Id)] = record;
                     break;
             }
         }
 
         RecomputeNextDue();
+    }
+
+    private static void RequireNames(string? subscriptionId, string? name, string key)
+    {
+        if (string.IsNullOrEmpty(subscriptionId) || string.IsNullOrEmpty(name))
+        {
+            throw new InvalidOperationException("The stored document " + key + " has no subscription or name.");
+        }
     }
 
     private void Changed(ServiceState service)

@@ -18,6 +18,7 @@ public sealed partial class ManagementEngine : IDisposable
     private readonly TimeProvider _clock;
     private readonly int _domainLimit;
     private readonly TimeSpan _domainDuration;
+    private readonly int _operationPageSize;
     private readonly Dictionary<string, ServiceState> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperationRecord> _operations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDue = DateTimeOffset.MaxValue;
@@ -34,6 +35,7 @@ public sealed partial class ManagementEngine : IDisposable
 
         _domainLimit = Math.Max(1, options.UpgradeDomainCount);
         _domainDuration = options.UpgradeDomainDuration > TimeSpan.Zero ? options.UpgradeDomainDuration : TimeSpan.FromTicks(1);
+        _operationPageSize = Math.Max(1, options.OperationPageSize);
         Load();
     }
 
@@ -71,20 +73,6 @@ public sealed partial class ManagementEngine : IDisposable
             DateTimeOffset now = AdvanceLocked();
             ServiceState service = FindService(subscriptionId, serviceName);
             return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
-        }
-    }
-
-    public OperationView GetOperation(string subscriptionId, string requestId)
-    {
-        lock (_gate)
-        {
-            AdvanceLocked();
-            if (!_operations.TryGetValue(Key(subscriptionId, requestId), out OperationRecord? record))
-            {
-                throw Errors.OperationNotFound();
-            }
-
-            return new OperationView(record.Id, record.Status, record.HttpStatusCode, record.ErrorCode, record.ErrorMessage);
         }
     }
 

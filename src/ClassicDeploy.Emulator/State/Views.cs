@@ -26,3 +26,14 @@ public sealed record RoleView(string RoleName, string OsVersion);
 
 /// <summary>Status is InProgress, Succeeded or Failed.</summary>
 public sealed record OperationView(string Id, string Status, int? HttpStatusCode, string? ErrorCode, string? ErrorMessage);
+
+/// <summary>One entry of List Subscription Operations. ObjectId is the path of a GET on the object.</summary>
+public sealed record SubscriptionOperationView(
+    string Id, string ObjectId, string Name, IReadOnlyList<KeyValuePair<string, string>> Parameters, OperationView Status,
+    DateTimeOffset StartedTime, DateTimeOffset? CompletedTime);
+
+/// <summary>A page of List Subscription Operations; ContinuationToken is set when more follow.</summary>
+public sealed record SubscriptionOperationPage(IReadOnlyList<SubscriptionOperationView> Operations, string? ContinuationToken);
+
+/// <summary>The filters of List Subscription Operations; Status is InProgress, Succeeded or Failed.</summary>
+public sealed record SubscriptionOperationQuery(DateTimeOffset StartTime, DateTimeOffset EndTime, string? ObjectId, string? Status, string? ContinuationToken);

@@ -1,5 +1,8 @@
+using System;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ClassicDeploy.Emulator.State;
+using Microsoft.AspNetCore.Http;
 
 namespace ClassicDeploy.Emulator.Wire;
 
@@ -153,6 +156,62 @@ internal static class RequestParsers
         reader.Leave();
         var mode = RequestRules.ParseMode(modeText, version, false, "Rollback Update Or Upgrade");
         return new RollbackCommand(mode, XmlRequestReader.ParseBoolean("Force", forceText));
+    }
+
+    /// <summary>
+    /// The query of List Subscription Operations: StartTime and EndTime (UTC, a date or a date and time
+    /// ending in Z) required, ObjectIdFilter (the path or URL of a GET on the object), OperationResultFilter
+    /// (Succeeded, Failed or InProgress) and ContinuationToken optional.
+    /// </summary>
+    public static SubscriptionOperationQuery SubscriptionOperationQuery(IQueryCollection query)
+    {
+        var start = Time(query, "StartTime");
+        var end = Time(query, "EndTime");
+        if (end < start)
+        {
+            throw WireException.BadRequest("EndTime is earlier than StartTime.");
+        }
+
+        string? objectId = Blank(query["ObjectIdFilter"].ToString().Trim());
+        if (objectId is not null && Uri.TryCreate(objectId, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            objectId = uri.AbsolutePath;
+        }
+
+        string? status = Blank(query["OperationResultFilter"].ToString().Trim());
+        if (status is not null)
+        {
+            status = status.ToLowerInvariant() switch
+            {
+                "succeeded" => "Succeeded",
+                "failed" => "Failed",
+                "inprogress" => "InProgress",
+                _ => throw WireException.BadRequest("The value of OperationResultFilter is not valid. Valid values are Succeeded, Failed and InProgress."),
+            };
+        }
+
+        return new SubscriptionOperationQuery(start, end, objectId, status, Blank(query["ContinuationToken"].ToString()));
+    }
+
+    private static readonly string[] TimeFormats =
+    {
+        "yyyy'-'MM'-'dd", "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'",
+    };
+
+    private static DateTimeOffset Time(IQueryCollection query, string name)
+    {
+        var text = query[name].ToString().Trim();
+        if (text.Length == 0)
+        {
+            throw WireException.BadRequest($"The query parameter {name} is required.");
+        }
+
+        if (!DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            throw WireException.BadRequest($"The value of {name} is not a valid UTC time such as 2011-03-01T16:30:00Z.");
+        }
+
+        return time;
     }
 
     private static string? Blank(string? text) => string.IsNullOrEmpty(text) ? null : text;

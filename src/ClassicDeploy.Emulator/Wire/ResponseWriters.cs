@@ -25,9 +25,54 @@ internal static class ResponseWriters
 
     public static Action<XmlWriter> Deployment(DeploymentView deployment) => writer => WriteDeployment(writer, deployment);
 
-    public static Action<XmlWriter> Operation(OperationView operation) => writer =>
+    public static Action<XmlWriter> Operation(OperationView operation) => writer => WriteOperation(writer, "Operation", operation);
+
+    /// <summary>List Subscription Operations' SubscriptionOperationCollection, in the reference's element order.</summary>
+    public static Action<XmlWriter> SubscriptionOperations(SubscriptionOperationPage page) => writer =>
     {
-        writer.WriteStartElement("Operation", XmlResponse.Namespace);
+        writer.WriteStartElement("SubscriptionOperationCollection", XmlResponse.Namespace);
+        writer.WriteStartElement("SubscriptionOperations", XmlResponse.Namespace);
+        foreach (var operation in page.Operations)
+        {
+            writer.WriteStartElement("SubscriptionOperation", XmlResponse.Namespace);
+            writer.Element("OperationId", operation.Id);
+            writer.Element("OperationObjectId", operation.ObjectId);
+            writer.Element("OperationName", operation.Name);
+            writer.WriteStartElement("OperationParameters", XmlResponse.Namespace);
+            writer.WriteAttributeString("xmlns", "d2p1", null, DataContractNamespace);
+            foreach (var parameter in operation.Parameters)
+            {
+                writer.WriteStartElement("OperationParameter", XmlResponse.Namespace);
+                writer.WriteElementString("Name", DataContractNamespace, parameter.Key);
+                writer.WriteElementString("Value", DataContractNamespace, parameter.Value);
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteStartElement("OperationCaller", XmlResponse.Namespace);
+            writer.Element("UsedServiceManagementApi", "true");
+            writer.WriteEndElement();
+            WriteOperation(writer, "OperationStatus", operation.Status);
+            writer.Time("OperationStartedTime", operation.StartedTime);
+            if (operation.CompletedTime is { } completed)
+            {
+                writer.Time("OperationCompletedTime", completed);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        writer.Optional("ContinuationToken", page.ContinuationToken);
+        writer.WriteEndElement();
+    };
+
+    /// <summary>The namespace of OperationParameter's Name and Value (the service's data contract).</summary>
+    public const string DataContractNamespace = "http://schemas.datacontract.org/2004/07/Microsoft.WindowsAzure.ServiceManagement";
+
+    private static void WriteOperation(XmlWriter writer, string elementName, OperationView operation)
+    {
+        writer.WriteStartElement(elementName, XmlResponse.Namespace);
         writer.Element("ID", operation.Id);
         writer.Element("Status", operation.Status);
         if (operation.HttpStatusCode is int status)
@@ -44,7 +89,7 @@ internal static class ResponseWriters
         }
 
         writer.WriteEndElement();
-    };
+    }
 
     private static void WriteHostedService(XmlWriter writer, HostedServiceView service, string url, bool embedDetail)
     {

@@ -110,6 +110,66 @@ namespace ClassicDeploy.Client
             return Parse(result, ResponseParser.Operation);
         }
 
+        /// <summary>
+        /// List Subscription Operations: one page of the operations started between <paramref name="startTime"/>
+        /// and <paramref name="endTime"/>, optionally only those on one object (the path of a GET on it) or in
+        /// one state; pass the page's ContinuationToken to get the next one.
+        /// </summary>
+        public async Task<SubscriptionOperationList> ListSubscriptionOperationsAsync(
+            DateTime startTime, DateTime endTime, string? objectIdFilter, OperationState? status, string? continuationToken, CancellationToken ct)
+        {
+            if (endTime < startTime)
+            {
+                throw new RequestValidationException("EndTime is earlier than StartTime.", "EndTime");
+            }
+
+            var uri = new System.Text.StringBuilder(BaseUri).Append("operations?StartTime=").Append(UtcText(startTime)).Append("&EndTime=").Append(UtcText(endTime));
+            if (!string.IsNullOrEmpty(objectIdFilter))
+            {
+                uri.Append("&ObjectIdFilter=").Append(Uri.EscapeDataString(objectIdFilter!));
+            }
+
+            if (status != null)
+            {
+                uri.Append("&OperationResultFilter=").Append(status.Value.ToString());
+            }
+
+            if (!string.IsNullOrEmpty(continuationToken))
+            {
+                uri.Append("&ContinuationToken=").Append(Uri.EscapeDataString(continuationToken!));
+            }
+
+            HttpResult result = await GetAsync(uri.ToString(), ct).ConfigureAwait(false);
+            return Parse(result, ResponseParser.SubscriptionOperations);
+        }
+
+        /// <summary>Every page of List Subscription Operations for the window and filters, in the service's order.</summary>
+        public async Task<IReadOnlyList<SubscriptionOperation>> ListAllSubscriptionOperationsAsync(
+            DateTime startTime, DateTime endTime, string? objectIdFilter, OperationState? status, CancellationToken ct)
+        {
+            var all = new List<SubscriptionOperation>();
+            string? token = null;
+            do
+            {
+                SubscriptionOperationList page = await ListSubscriptionOperationsAsync(startTime, endTime, objectIdFilter, status, token, ct).ConfigureAwait(false);
+                all.AddRange(page.Operations);
+                token = page.ContinuationToken;
+            }
+            while (!string.IsNullOrEmpty(token));
+            return all;
+        }
+
+        /// <summary>The path List Subscription Operations names a deployment by (its ObjectId and ObjectIdFilter).</summary>
+        public string DeploymentObjectId(string serviceName, string deploymentName)
+        {
+            CheckName(serviceName, "ServiceName");
+            CheckName(deploymentName, "DeploymentName");
+            return "/" + Uri.EscapeDataString(Options.SubscriptionId) + "/services/hostedservices/" + Uri.EscapeDataString(serviceName) + "/deployments/" + Uri.EscapeDataString(deploymentName);
+        }
+
+        private static string UtcText(DateTime time) =>
+            (time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffff'Z'", CultureInfo.InvariantCulture);
+
         /// <summary>Polls until Succeeded or Failed (returned, never thrown); TimeoutException after the timeout.</summary>
         public async Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) =>
             await new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, null, onPoll, timeout, ct).ConfigureAwait(false);

@@ -117,10 +117,6 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-        catch (ClassicDeployTerminatingException terminating)
-        {
-            ThrowTerminatingError(terminating.ErrorRecord);
-        }
         catch (Exception exception) when (!(exception is PipelineStoppedException || exception is ActionPreferenceStopException))
         {
             WriteError(ErrorRecords.From(exception, target));
@@ -206,19 +202,4 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Outputs an object from the core.</summary>
     protected void Emit(object value) => _ = Post(() => WriteObject(value));
-
-    /// <summary>Writes a non-terminating error from the core.</summary>
-    protected void EmitError(ErrorRecord record) => _ = Post(() => WriteError(record));
-
-    /// <summary>Writes a progress record from the core.</summary>
-    protected void EmitProgress(ProgressRecord record) => _ = Post(() => WriteProgress(record));
-
-    /// <summary>Writes a verbose line from the core.</summary>
-    protected void EmitVerbose(string message) => _ = Post(() => WriteVerbose(message));
-
-    /// <summary>Writes a warning from the core.</summary>
-    protected void EmitWarning(string message) => _ = Post(() => WriteWarning(message));
-
-    /// <summary>ShouldProcess, asked on the pipeline thread (so -Confirm can prompt) from the core.</summary>
-    protected Task<bool> ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
 }

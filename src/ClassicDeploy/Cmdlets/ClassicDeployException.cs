@@ -20,15 +20,3 @@ public sealed class ClassicDeployException : InvalidOperationException
     /// <summary>The category of the error record.</summary>
     public ErrorCategory Category { get; }
 }
-
-/// <summary>Carries an error record out of the async core that must stop the whole command.</summary>
-internal sealed class ClassicDeployTerminatingException : Exception
-{
-    public ClassicDeployTerminatingException(ErrorRecord errorRecord)
-        : base(errorRecord.Exception.Message, errorRecord.Exception)
-    {
-        ErrorRecord = errorRecord;
-    }
-
-    public ErrorRecord ErrorRecord { get; }
-}

@@ -56,7 +56,7 @@ public abstract class DeploymentCmdlet : ClassicDeployCmdlet
 
     /// <summary>
     /// The deployment this pipeline item is about. Neither slot nor name leaves both unset, which
-    /// <see cref="ClassicDeployCmdlet.Validate(DeploymentTarget)"/> refuses before any request.
+    /// <see cref="Operations.TargetRules.Deployment(DeploymentTarget)"/> refuses before any request.
     /// </summary>
     protected DeploymentTarget Target
     {

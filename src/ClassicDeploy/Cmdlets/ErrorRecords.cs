@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -35,6 +36,8 @@ internal static class ErrorRecords
                 return new ErrorRecord(garbled, Prefix + "InvalidResponse", ErrorCategory.InvalidResult, target);
             case ClassicDeployException own:
                 return new ErrorRecord(own, Prefix + own.ErrorId, own.Category, target);
+            case WorkflowException workflow:
+                return new ErrorRecord(workflow, Prefix + workflow.ErrorId, Category(workflow.Failure), target);
             case TimeoutException timeout:
                 return new ErrorRecord(timeout, Prefix + "OperationTimeout", ErrorCategory.OperationTimeout, target);
             case OperationCanceledException canceled:
@@ -63,6 +66,16 @@ internal static class ErrorRecords
             case 404: return ErrorCategory.ObjectNotFound;
             case 409: return ErrorCategory.ResourceBusy;
             default: return statusCode >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
+        }
+    }
+
+    private static ErrorCategory Category(WorkflowFailure failure)
+    {
+        switch (failure)
+        {
+            case WorkflowFailure.ObjectNotFound: return ErrorCategory.ObjectNotFound;
+            case WorkflowFailure.InvalidResult: return ErrorCategory.InvalidResult;
+            default: return ErrorCategory.InvalidOperation;
         }
     }
 

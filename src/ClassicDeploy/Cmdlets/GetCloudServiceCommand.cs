@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ClassicDeploy.Completion;
 using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -38,7 +39,7 @@ public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
                 }
                 else
                 {
-                    ValidateServiceName(name);
+                    TargetRules.ServiceName(name);
                     Emit(await Client.GetHostedServiceAsync(name, detail, ct).ConfigureAwait(false));
                 }
             },

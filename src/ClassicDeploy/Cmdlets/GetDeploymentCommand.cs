@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -15,7 +16,7 @@ public sealed class GetDeploymentCommand : DeploymentCmdlet
         Run(
             async ct =>
             {
-                Validate(target);
+                TargetRules.Deployment(target);
                 Emit(await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false));
             },
             target);

@@ -15,12 +15,6 @@ public sealed class GetDeploymentOperationCommand : OperationCmdlet
     protected override void ProcessRecord()
     {
         DeploymentOperation operation = CopyOfInput();
-        Run(
-            async ct =>
-            {
-                Apply(operation, await Client.GetOperationStatusAsync(operation.RequestId, ct).ConfigureAwait(false));
-                Emit(operation);
-            },
-            PipelineItem);
+        Run((workflows, ct) => workflows.GetOperationStatusAsync(operation, ct), PipelineItem);
     }
 }

@@ -74,12 +74,5 @@ internal static class InputConversion
     public static string UpgradeLabel(DateTime utcNow) =>
         "ClassicDeploy upgrade " + utcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A package URL fit for messages: a SAS query string is a secret, so it is cut off.</summary>
-    public static string WithoutQuery(string url)
-    {
-        int query = url.IndexOf('?');
-        return query < 0 ? url : url.Substring(0, query) + "?…";
-    }
-
     private static object? Unwrap(object? value) => value is PSObject ps ? ps.BaseObject : value;
 }

@@ -9,7 +9,7 @@ namespace ClassicDeploy.Cmdlets;
 /// <summary>Invoke-UpgradeDeployment: Upgrade Deployment (in-place update with a new package and configuration).</summary>
 [Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
-public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
+public sealed class InvokeUpgradeDeploymentCommand : DeploymentMutationCmdlet
 {
     /// <summary>Auto (all domains in turn), Manual (Step-UpgradeDomain walks them) or Simultaneous.</summary>
     [Parameter]
@@ -44,15 +44,6 @@ public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
     [Parameter]
     public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-    /// <summary>Wait for the operation to finish, with progress per upgrade domain.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>How long -Wait waits at most.</summary>
-    [Parameter]
-    [Seconds]
-    public TimeSpan? Timeout { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -68,23 +59,6 @@ public sealed class InvokeUpgradeDeploymentCommand : DeploymentCmdlet
             ExtensionConfiguration = ExtensionConfiguration,
         };
         DeploymentTarget target = Target;
-        bool wait = Wait;
-        TimeSpan? timeout = Timeout;
-        Run(
-            async ct =>
-            {
-                Validate(target);
-                request.Validate();
-                if (!await ShouldProcessAsync(target.ToString(), $"{request.Mode} upgrade to package {InputConversion.WithoutQuery(request.PackageUrl)}").ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                DateTime start = DateTime.UtcNow;
-                AcceptedOperation accepted = await Client.UpgradeDeploymentAsync(target, request, ct).ConfigureAwait(false);
-                DeploymentOperation operation = Accepted(accepted, "Upgrade Deployment", target.ServiceName, target.Slot, target.DeploymentName, start);
-                await CompleteAsync(operation, wait, timeout, NewProgress("Upgrading", target), ct).ConfigureAwait(false);
-            },
-            target);
+        Run((workflows, ct) => workflows.UpgradeDeploymentAsync(target, request, Waiting, ct), target);
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
-using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;
@@ -51,24 +49,6 @@ public sealed class NewCloudServiceCommand : ClassicDeployCmdlet
             AffinityGroup = AffinityGroup,
             ExtendedProperties = InputConversion.ExtendedProperties(ExtendedProperty),
         };
-        string service = ServiceName;
-        Run(
-            async ct =>
-            {
-                request.Validate();
-                if (!await ShouldProcessAsync(service, "Create cloud service").ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                DateTime start = DateTime.UtcNow;
-                AcceptedOperation accepted = await Client.CreateHostedServiceAsync(request, ct).ConfigureAwait(false);
-                DeploymentOperation operation = Accepted(accepted, "Create Hosted Service", service, null, null, start);
-                operation.Status = OperationState.Succeeded;
-                operation.HttpStatusCode = accepted.HttpStatusCode;
-                operation.EndTime = DateTime.UtcNow;
-                Emit(operation);
-            },
-            service);
+        Run((workflows, ct) => workflows.CreateHostedServiceAsync(request, ct), request.ServiceName);
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
-using ClassicDeploy.Completion;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
@@ -10,14 +8,8 @@ namespace ClassicDeploy.Cmdlets;
 /// <summary>New-Deployment: Create Deployment in a slot of a cloud service.</summary>
 [Cmdlet(VerbsCommon.New, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
-public sealed class NewDeploymentCommand : ClassicDeployCmdlet
+public sealed class NewDeploymentCommand : ServiceMutationCmdlet
 {
-    /// <summary>The cloud service.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(ServiceNameCompleter))]
-    public string ServiceName { get; set; } = string.Empty;
-
     /// <summary>The slot to deploy to.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public DeploymentSlot Slot { get; set; }
@@ -57,15 +49,6 @@ public sealed class NewDeploymentCommand : ClassicDeployCmdlet
     [Parameter]
     public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-    /// <summary>Wait for the operation to finish.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>How long -Wait waits at most.</summary>
-    [Parameter]
-    [Seconds]
-    public TimeSpan? Timeout { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -82,24 +65,6 @@ public sealed class NewDeploymentCommand : ClassicDeployCmdlet
         };
         string service = ServiceName;
         DeploymentSlot slot = Slot;
-        bool wait = Wait;
-        TimeSpan? timeout = Timeout;
-        var target = DeploymentTarget.BySlot(service, slot);
-        Run(
-            async ct =>
-            {
-                ValidateServiceName(service);
-                request.Validate();
-                if (!await ShouldProcessAsync($"{service}/{slot}", $"Create deployment {request.Name}").ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                DateTime start = DateTime.UtcNow;
-                AcceptedOperation accepted = await Client.CreateDeploymentAsync(service, slot, request, ct).ConfigureAwait(false);
-                DeploymentOperation operation = Accepted(accepted, "Create Deployment", service, slot, request.Name, start);
-                await CompleteAsync(operation, wait, timeout, null, ct).ConfigureAwait(false);
-            },
-            target);
+        Run((workflows, ct) => workflows.CreateDeploymentAsync(service, slot, request, Waiting, ct), DeploymentTarget.BySlot(service, slot));
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
 using ClassicDeploy.Client;
@@ -9,7 +8,7 @@ namespace ClassicDeploy.Cmdlets;
 /// <summary>Set-DeploymentConfiguration: Change Deployment Configuration.</summary>
 [Cmdlet(VerbsCommon.Set, "DeploymentConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(DeploymentOperation))]
-public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
+public sealed class SetDeploymentConfigurationCommand : DeploymentMutationCmdlet
 {
     /// <summary>The new service configuration: XML text or a path to a .cscfg file.</summary>
     [Parameter(Mandatory = true)]
@@ -32,15 +31,6 @@ public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
     [Parameter]
     public ExtensionConfiguration? ExtensionConfiguration { get; set; }
 
-    /// <summary>Wait for the operation to finish, with progress per upgrade domain.</summary>
-    [Parameter]
-    public SwitchParameter Wait { get; set; }
-
-    /// <summary>How long -Wait waits at most.</summary>
-    [Parameter]
-    [Seconds]
-    public TimeSpan? Timeout { get; set; }
-
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
@@ -53,23 +43,6 @@ public sealed class SetDeploymentConfigurationCommand : DeploymentCmdlet
             ExtensionConfiguration = ExtensionConfiguration,
         };
         DeploymentTarget target = Target;
-        bool wait = Wait;
-        TimeSpan? timeout = Timeout;
-        Run(
-            async ct =>
-            {
-                Validate(target);
-                request.Validate();
-                if (!await ShouldProcessAsync(target.ToString(), "Change configuration" + (request.Mode is null ? string.Empty : $" ({request.Mode})")).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                DateTime start = DateTime.UtcNow;
-                AcceptedOperation accepted = await Client.ChangeConfigurationAsync(target, request, ct).ConfigureAwait(false);
-                DeploymentOperation operation = Accepted(accepted, "Change Deployment Configuration", target.ServiceName, target.Slot, target.DeploymentName, start);
-                await CompleteAsync(operation, wait, timeout, NewProgress("Reconfiguring", target), ct).ConfigureAwait(false);
-            },
-            target);
+        Run((workflows, ct) => workflows.ChangeConfigurationAsync(target, request, Waiting, ct), target);
     }
 }

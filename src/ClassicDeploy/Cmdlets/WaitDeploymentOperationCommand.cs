@@ -2,9 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;
@@ -35,69 +32,13 @@ public sealed class WaitDeploymentOperationCommand : OperationCmdlet
     protected override void EndProcessing()
     {
         TimeSpan? timeout = Timeout;
-        var items = _operations.Select(o => (o.Operation, o.Input, Progress: ProgressFor(o.Operation))).ToList();
-        if (items.Count == 1)
+        var operations = _operations.ToList();
+        if (operations.Count > 0)
         {
             // One operation: its failure is the command's ordinary per-item error.
-            Run(ct => WaitOneAsync(items[0].Operation, items[0].Progress, timeout, ct), items[0].Input);
-        }
-        else if (items.Count > 1)
-        {
-            Run(
-                ct => Task.WhenAll(items.Select(async item =>
-                {
-                    try
-                    {
-                        await WaitOneAsync(item.Operation, item.Progress, timeout, ct).ConfigureAwait(false);
-                    }
-                    catch (Exception exception) when (!ct.IsCancellationRequested)
-                    {
-                        EmitError(ErrorRecords.From(exception, item.Input));
-                    }
-                })),
-                null);
+            Run((workflows, ct) => workflows.WaitForOperationsAsync(operations, timeout, ct), operations.Count == 1 ? operations[0].Input : null);
         }
 
         base.EndProcessing();
-    }
-
-    private Task WaitOneAsync(DeploymentOperation operation, UpgradeProgress? progress, TimeSpan? timeout, CancellationToken ct) =>
-        operation.Status == OperationState.InProgress || operation.EndTime is null
-            ? CompleteAsync(operation, true, timeout, progress, ct)
-            : CompleteAsync(operation, false, timeout, null, ct);
-
-    private UpgradeProgress? ProgressFor(DeploymentOperation operation)
-    {
-        if (string.IsNullOrEmpty(operation.ServiceName))
-        {
-            return null;
-        }
-
-        DeploymentTarget target;
-        if (!string.IsNullOrEmpty(operation.DeploymentName))
-        {
-            target = DeploymentTarget.ByName(operation.ServiceName, operation.DeploymentName!);
-        }
-        else if (operation.Slot.HasValue)
-        {
-            target = DeploymentTarget.BySlot(operation.ServiceName, operation.Slot.Value);
-        }
-        else
-        {
-            return null;
-        }
-
-        switch (operation.Operation)
-        {
-            case "Upgrade Deployment":
-            case "Walk Upgrade Domain":
-                return NewProgress("Upgrading", target);
-            case "Change Deployment Configuration":
-                return NewProgress("Reconfiguring", target);
-            case "Rollback Update Or Upgrade":
-                return NewProgress("Rolling back", target);
-            default:
-                return null;
-        }
     }
 }

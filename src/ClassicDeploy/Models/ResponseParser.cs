@@ -16,9 +16,46 @@ namespace ClassicDeploy.Models
         public static IReadOnlyList<CloudService> HostedServices(string? body) =>
             Root(body, "HostedServices").Elements(Ns + "HostedService").Select(ReadHostedService).ToArray();
 
-        public static OperationStatus Operation(string? body)
+        public static OperationStatus Operation(string? body) => ReadOperation(Root(body, "Operation"));
+
+        public static SubscriptionOperationList SubscriptionOperations(string? body)
         {
-            XElement root = Root(body, "Operation");
+            XElement root = Root(body, "SubscriptionOperationCollection");
+            return new SubscriptionOperationList
+            {
+                Operations = List(root, "SubscriptionOperations", "SubscriptionOperation").Select(ReadSubscriptionOperation).ToArray(),
+                ContinuationToken = Optional(root, "ContinuationToken"),
+            };
+        }
+
+        private static SubscriptionOperation ReadSubscriptionOperation(XElement e)
+        {
+            var parameters = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (XElement parameter in List(e, "OperationParameters", "OperationParameter"))
+            {
+                // Name and Value are in the service's data contract namespace; match them by local name.
+                string? name = parameter.Elements().FirstOrDefault(x => x.Name.LocalName == "Name")?.Value;
+                if (!string.IsNullOrEmpty(name))
+                {
+                    parameters[name!] = parameter.Elements().FirstOrDefault(x => x.Name.LocalName == "Value")?.Value ?? string.Empty;
+                }
+            }
+
+            XElement? status = Child(e, "OperationStatus");
+            return new SubscriptionOperation
+            {
+                OperationId = Required(e, "OperationId"),
+                ObjectId = Optional(e, "OperationObjectId") ?? string.Empty,
+                OperationName = Optional(e, "OperationName") ?? string.Empty,
+                Parameters = parameters,
+                Status = status == null ? throw Invalid("A SubscriptionOperation has no OperationStatus.") : ReadOperation(status),
+                StartedTime = OptionalTime(e, "OperationStartedTime"),
+                CompletedTime = OptionalTime(e, "OperationCompletedTime"),
+            };
+        }
+
+        private static OperationStatus ReadOperation(XElement root)
+        {
             XElement? error = Child(root, "Error");
             return new OperationStatus
             {

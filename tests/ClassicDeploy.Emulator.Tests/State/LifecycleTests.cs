@@ -40,7 +40,7 @@ public sealed class LifecycleTests
         Assert.Equal("Running", running.Status);
         Assert.False(running.Locked);
         Assert.All(running.RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
-        Assert.Equal(new OperationView(id, "Succeeded", 200, null, null), h.Operation(id));
+        Assert.Equal(new OperationView(System.Guid.ParseExact(id, "N").ToString("D"), "Succeeded", 200, null, null), h.Operation(id));
         Assert.Equal(created, running.CreatedTime);
         Assert.Equal(created + Domain, running.LastModifiedTime);
         Assert.Equal("http://" + running.PrivateId + ".cloudapp.net/", running.Url);

@@ -11,7 +11,7 @@ namespace ClassicDeploy.Emulator.Tests.Support;
 /// <summary>The built emulator (<c>dotnet ClassicDeploy.Emulator.dll …</c>) as a real child process.</summary>
 internal sealed class EmulatorProcess : IDisposable
 {
-    public const string Banner = "ClassicDeploy emulator listening on ";
+    public const string Banner = EmulatorMain.Banner;
 
     private readonly Process process;
     private readonly TaskCompletionSource<string> firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -165,6 +166,43 @@ namespace ClassicDeploy.Tests.Client
                 o.Faults = new FaultInjectionOptions { Rate = 1, Seed = 1 };
                 o.Faults.Kinds.Add(FaultKind.ConnectionReset);
                 o.Faults.Methods.Add("DELETE");
+            }
+        }
+
+        [Fact]
+        public async Task ListSubscriptionOperationsFindsOperationsByWindowObjectAndStateAcrossPages()
+        {
+            var (host, clock, client) = await StartAsync(o => o.OperationPageSize = 1);
+            await using (host)
+            using (client)
+            {
+                DateTime start = clock.GetUtcNow().UtcDateTime;
+                await DeployAsync(client, clock);
+                AcceptedOperation upgrade = await client.UpgradeDeploymentAsync(
+                    DeploymentTarget.BySlot("contoso", DeploymentSlot.Production),
+                    new UpgradeDeploymentRequest { Mode = UpgradeMode.Auto, PackageUrl = "https://acct.blob.core.windows.net/p/v2.cspkg", Label = "v2", Configuration = Configuration },
+                    CancellationToken.None);
+                DateTime end = clock.GetUtcNow().UtcDateTime;
+
+                SubscriptionOperationList first = await client.ListSubscriptionOperationsAsync(start, end, null, null, null, CancellationToken.None);
+                Assert.Single(first.Operations);
+                Assert.NotNull(first.ContinuationToken);
+
+                IReadOnlyList<SubscriptionOperation> all = await client.ListAllSubscriptionOperationsAsync(start, end, client.DeploymentObjectId("contoso", "blue"), null, CancellationToken.None);
+                Assert.Equal(new[] { "CreateDeployment", "UpgradeDeployment" }, all.Select(o => o.OperationName));
+                SubscriptionOperation last = all[1];
+                Assert.Equal(upgrade.RequestId, Guid.Parse(last.OperationId).ToString("N"));
+                Assert.Equal("contoso", last.ServiceName);
+                Assert.Equal("blue", last.DeploymentName);
+                Assert.Equal("Production", last.Parameters["DeploymentSlot"]);
+                Assert.Equal(OperationState.InProgress, last.Status.Status);
+                Assert.Equal(end, last.StartedTime);
+                Assert.Null(last.CompletedTime);
+                Assert.Equal(OperationState.Succeeded, all[0].Status.Status);
+                Assert.NotNull(all[0].CompletedTime);
+
+                IReadOnlyList<SubscriptionOperation> running = await client.ListAllSubscriptionOperationsAsync(start, end, null, OperationState.InProgress, CancellationToken.None);
+                Assert.Equal(new[] { "UpgradeDeployment" }, running.Select(o => o.OperationName));
             }
         }
     }

@@ -1,25 +1,24 @@
 using System;
-using System.Management.Automation;
 using ClassicDeploy.Client;
 using ClassicDeploy.Models;
 
-namespace ClassicDeploy.Cmdlets;
+namespace ClassicDeploy.Operations;
 
 /// <summary>
-/// Write-Progress for one deployment: "Upgrading deployment &lt;name&gt; (&lt;service&gt;/&lt;slot&gt;)",
+/// Progress of one deployment's update: "Upgrading deployment &lt;name&gt; (&lt;service&gt;/&lt;slot&gt;)",
 /// "Upgrade domain k of n". The activity id is derived from the service and deployment, so
 /// parallel deployments get distinct bars and the same deployment always gets the same one.
 /// </summary>
-internal sealed class UpgradeProgress
+internal sealed class DeploymentProgress
 {
     private readonly string _verb;
-    private readonly Action<ProgressRecord> _write;
+    private readonly IOperationSink _sink;
     private string _activity;
 
-    public UpgradeProgress(string verb, DeploymentTarget target, Action<ProgressRecord> write)
+    public DeploymentProgress(string verb, DeploymentTarget target, IOperationSink sink)
     {
         _verb = verb;
-        _write = write;
+        _sink = sink;
         Target = target;
         ActivityId = StableId(target.ServiceName + "/" + (target.DeploymentName ?? target.Slot.ToString()));
         _activity = $"{verb} deployment {target.DeploymentName ?? target.Slot.ToString()} ({target.ServiceName})";
@@ -29,8 +28,15 @@ internal sealed class UpgradeProgress
 
     public int ActivityId { get; }
 
-    /// <summary>When true, a finished wait leaves the bar open (Step-UpgradeDomain -All completes it after the last walk).</summary>
+    /// <summary>When true, a finished wait leaves the bar open (walking every domain completes it after the last walk).</summary>
     public bool KeepOpen { get; set; }
+
+    /// <summary>The bar for an operation of <paramref name="kind"/>, or null for kinds that walk no upgrade domains.</summary>
+    public static DeploymentProgress? For(OperationKind kind, DeploymentTarget target, IOperationSink sink)
+    {
+        string? verb = Verb(kind);
+        return verb is null ? null : new DeploymentProgress(verb, target, sink);
+    }
 
     /// <summary>Reports where the update of <paramref name="deployment"/> stands.</summary>
     public void Report(Deployment deployment)
@@ -60,15 +66,25 @@ internal sealed class UpgradeProgress
     }
 
     /// <summary>Writes the Completed record that removes the bar.</summary>
-    public void Complete()
+    public void Complete() => _sink.Progress(new ProgressUpdate(ActivityId, _activity, "Completed", 100, completed: true));
+
+    private static string? Verb(OperationKind kind)
     {
-        _write(new ProgressRecord(ActivityId, _activity, "Completed") { RecordType = ProgressRecordType.Completed, PercentComplete = 100 });
+        switch (kind)
+        {
+            case OperationKind.UpgradeDeployment:
+            case OperationKind.WalkUpgradeDomain:
+                return "Upgrading";
+            case OperationKind.ChangeDeploymentConfiguration:
+                return "Reconfiguring";
+            case OperationKind.RollbackUpdateOrUpgrade:
+                return "Rolling back";
+            default:
+                return null;
+        }
     }
 
-    private void Write(string status, int percent)
-    {
-        _write(new ProgressRecord(ActivityId, _activity, status) { PercentComplete = percent });
-    }
+    private void Write(string status, int percent) => _sink.Progress(new ProgressUpdate(ActivityId, _activity, status, percent));
 
     private static int StableId(string key)
     {

@@ -1,0 +1,52 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Operations;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>
+/// The cmdlet base as the workflows' sink: every write is posted to the pipeline thread's pump,
+/// every question (ShouldProcess, a health check) runs there and its answer is awaited.
+/// </summary>
+public abstract partial class ClassicDeployCmdlet : IOperationSink
+{
+    /// <summary>Runs a workflow of <see cref="Workflows"/> over this cmdlet's connection, writing through this cmdlet; see <see cref="Run(Func{CancellationToken, Task}, object?)"/>.</summary>
+    private protected void Run(Func<Workflows, CancellationToken, Task> workflow, object? target) =>
+        Run(ct => workflow(new Workflows(Client, this), ct), target);
+
+    /// <summary>
+    /// Answers a health check on the pipeline thread; a cmdlet with a health gate (a script
+    /// block) overrides it. The default has none to ask.
+    /// </summary>
+    private protected virtual HealthVerdict CheckHealth(HealthCheck check) =>
+        throw new NotSupportedException(MyInvocation.MyCommand?.Name + " has no health check.");
+
+    void IOperationSink.Emit(object value) => Emit(value);
+
+    void IOperationSink.Error(Exception error, object? target) => _ = Post(() => WriteError(ErrorRecords.From(error, target)));
+
+    void IOperationSink.Progress(ProgressUpdate update) => _ = Post(() => WriteProgress(ToRecord(update)));
+
+    void IOperationSink.Verbose(string message) => _ = Post(() => WriteVerbose(message));
+
+    Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
+
+    async Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct)
+    {
+        Task<HealthVerdict> verdict = OnPipelineThread(() => CheckHealth(check));
+        var canceled = new TaskCompletionSource<HealthVerdict>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (ct.Register(() => canceled.TrySetCanceled(ct)))
+        {
+            return await (await Task.WhenAny(verdict, canceled.Task).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+    }
+
+    private static ProgressRecord ToRecord(ProgressUpdate update) =>
+        new ProgressRecord(update.ActivityId, update.Activity, update.Status)
+        {
+            PercentComplete = update.PercentComplete,
+            RecordType = update.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+}

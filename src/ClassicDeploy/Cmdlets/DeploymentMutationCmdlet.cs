@@ -1,0 +1,21 @@
+using System;
+using System.Management.Automation;
+using ClassicDeploy.Operations;
+
+namespace ClassicDeploy.Cmdlets;
+
+/// <summary>A mutation of one deployment: its target as <see cref="DeploymentCmdlet"/> binds it, and -Wait with -Timeout.</summary>
+public abstract class DeploymentMutationCmdlet : DeploymentCmdlet
+{
+    /// <summary>Wait for the operation to finish (Get Operation Status), with progress where upgrade domains are walked.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long each wait lasts at most.</summary>
+    [Parameter]
+    [Seconds]
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>-Wait and -Timeout as the workflows take them.</summary>
+    private protected OperationWait Waiting => new OperationWait(Wait, Timeout);
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ClassicDeploy.Operations;
+
+/// <summary>
+/// Everything a workflow writes, and the questions it asks the user. The cmdlet base implements
+/// it by posting to its pipeline thread (so PowerShell sees every write there); tests implement
+/// it with a recorder. Callable from any thread while the workflow runs.
+/// </summary>
+internal interface IOperationSink
+{
+    /// <summary>Outputs an object (a <see cref="Models.DeploymentOperation"/>, a result).</summary>
+    void Emit(object value);
+
+    /// <summary>A non-terminating failure of one item (<paramref name="target"/> is what it was about); the workflow goes on.</summary>
+    void Error(Exception error, object? target);
+
+    /// <summary>Progress of one deployment's operation.</summary>
+    void Progress(ProgressUpdate update);
+
+    /// <summary>A line for -Verbose: never configuration values, bodies or certificate material.</summary>
+    void Verbose(string message);
+
+    /// <summary>Asks whether to do <paramref name="action"/> to <paramref name="target"/> (-WhatIf, -Confirm).</summary>
+    Task<bool> ShouldProcessAsync(string target, string action);
+
+    /// <summary>
+    /// Asks the caller's health gate about a deployment (a monitored upgrade, after each upgrade
+    /// domain). The cmdlet base runs the check on the pipeline thread, so a cmdlet can answer it
+    /// with a script block.
+    /// </summary>
+    Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Client;
+using ClassicDeploy.Models;
+
+namespace ClassicDeploy.Operations;
+
+/// <summary>Get Operation Status: once, or until the end for many operations at once.</summary>
+internal sealed partial class Workflows
+{
+    /// <summary>Reads the operation's status once into <paramref name="operation"/> and outputs it.</summary>
+    public async Task GetOperationStatusAsync(DeploymentOperation operation, CancellationToken ct)
+    {
+        Apply(operation, await Client.GetOperationStatusAsync(operation.RequestId, ct).ConfigureAwait(false));
+        Sink.Emit(operation);
+    }
+
+    /// <summary>
+    /// Like Wait-Job: every operation is waited for at once, each with its own progress bar when
+    /// its kind walks upgrade domains and its deployment is known, each output as it ends. One
+    /// operation's failure is thrown (the caller's error for it); with more, a failure to wait for
+    /// one is that operation's error through the sink (<c>Input</c> is its target), not the others'.
+    /// An operation that has already ended is output as it is.
+    /// </summary>
+    public async Task WaitForOperationsAsync(IReadOnlyList<(DeploymentOperation Operation, object? Input)> operations, TimeSpan? timeout, CancellationToken ct)
+    {
+        var items = operations.Select(o => (o.Operation, o.Input, Progress: ProgressFor(o.Operation))).ToList();
+        if (items.Count == 1)
+        {
+            await WaitOneAsync(items[0].Operation, items[0].Progress, timeout, ct).ConfigureAwait(false);
+            return;
+        }
+
+        await Task.WhenAll(items.Select(async item =>
+        {
+            try
+            {
+                await WaitOneAsync(item.Operation, item.Progress, timeout, ct).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (!ct.IsCancellationRequested)
+            {
+                Sink.Error(exception, item.Input);
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private Task WaitOneAsync(DeploymentOperation operation, DeploymentProgress? progress, TimeSpan? timeout, CancellationToken ct) =>
+        operation.Status == OperationState.InProgress || operation.EndTime is null
+            ? CompleteAsync(operation, new OperationWait(true, timeout), progress, ct)
+            : CompleteAsync(operation, OperationWait.None, null, ct);
+
+    private DeploymentProgress? ProgressFor(DeploymentOperation operation)
+    {
+        if (string.IsNullOrEmpty(operation.ServiceName))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(operation.DeploymentName))
+        {
+            return DeploymentProgress.For(operation.Kind, DeploymentTarget.ByName(operation.ServiceName, operation.DeploymentName!), Sink);
+        }
+
+        return operation.Slot.HasValue
+            ? DeploymentProgress.For(operation.Kind, DeploymentTarget.BySlot(operation.ServiceName, operation.Slot.Value), Sink)
+            : null;
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
+
+namespace ClassicDeploy.Tests.Operations;
+
+/// <summary>An <see cref="IOperationSink"/> that records what a workflow writes and answers its questions from settings.</summary>
+internal sealed class RecordingSink : IOperationSink
+{
+    private readonly object _gate = new object();
+
+    public List<object> Output { get; } = new List<object>();
+
+    public List<(Exception Error, object? Target)> Errors { get; } = new List<(Exception Error, object? Target)>();
+
+    public List<ProgressUpdate> Progress { get; } = new List<ProgressUpdate>();
+
+    public List<string> Verbose { get; } = new List<string>();
+
+    public List<(string Target, string Action)> Asked { get; } = new List<(string Target, string Action)>();
+
+    /// <summary>What ShouldProcess answers (false is -WhatIf, or No at -Confirm).</summary>
+    public bool Consent { get; set; } = true;
+
+    public IEnumerable<DeploymentOperation> Operations => Output.OfType<DeploymentOperation>();
+
+    public void Emit(object value)
+    {
+        lock (_gate)
+        {
+            Output.Add(value);
+        }
+    }
+
+    public void Error(Exception error, object? target)
+    {
+        lock (_gate)
+        {
+            Errors.Add((error, target));
+        }
+    }
+
+    void IOperationSink.Progress(ProgressUpdate update)
+    {
+        lock (_gate)
+        {
+            Progress.Add(update);
+        }
+    }
+
+    void IOperationSink.Verbose(string message)
+    {
+        lock (_gate)
+        {
+            Verbose.Add(message);
+        }
+    }
+
+    public Task<bool> ShouldProcessAsync(string target, string action)
+    {
+        lock (_gate)
+        {
+            Asked.Add((target, action));
+        }
+
+        return Task.FromResult(Consent);
+    }
+
+    public Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct) =>
+        throw new NotSupportedException("No workflow asks for a health check yet.");
+}
