@@ -49,14 +49,21 @@ internal sealed class DomainForecast
             (0, -1, -MinPeriod),  // P ≥ MinPeriod
             (0, 1, Unbounded),    // P ≤ Unbounded (bounds the polygon; a latest start near it means unbounded)
         };
+        // Per domain only the tightest two bounds matter: the earliest answer that showed it, the latest request that still did.
+        var bounds = new SortedDictionary<int, (double Received, double Sent)>();
         foreach ((double sent, double received, int domain) in _looks)
         {
-            if (domain >= 1)
+            bounds[domain] = bounds.TryGetValue(domain, out var b) ? (Math.Min(b.Received, received), Math.Max(b.Sent, sent)) : (received, sent);
+        }
+
+        foreach (KeyValuePair<int, (double Received, double Sent)> bound in bounds)
+        {
+            if (bound.Key >= 1)
             {
-                constraints.Add((1, domain, received));
+                constraints.Add((1, bound.Key, bound.Value.Received));
             }
 
-            constraints.Add((-1, -(domain + 1), -sent));
+            constraints.Add((-1, -(bound.Key + 1), -bound.Value.Sent));
         }
 
         double min = double.PositiveInfinity;

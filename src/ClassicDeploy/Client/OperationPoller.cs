@@ -38,9 +38,10 @@ namespace ClassicDeploy.Client
                 {
                     var schedule = new WaitSchedule(_polling, watch != null, watch?.WalksEveryDomain == true);
                     long started = _client.Clock.GetTimestamp();
+                    TimeSpan offset = Since(watch?.AcceptedAt);
                     while (true)
                     {
-                        TimeSpan now = _client.Clock.GetElapsedTime(started);
+                        TimeSpan now = _client.Clock.GetElapsedTime(started) + offset;
                         PlannedLook look = schedule.Next(now);
                         TimeSpan delay = look.At - now;
                         if (delay > TimeSpan.Zero)
@@ -51,7 +52,7 @@ namespace ClassicDeploy.Client
                         linked.Token.ThrowIfCancellationRequested();
                         if (look.Kind == LookKind.Deployment && watch != null)
                         {
-                            TimeSpan sent = _client.Clock.GetElapsedTime(started);
+                            TimeSpan sent = _client.Clock.GetElapsedTime(started) + offset;
                             Deployment deployment;
                             try
                             {
@@ -64,7 +65,7 @@ namespace ClassicDeploy.Client
                                 continue;
                             }
 
-                            schedule.SawDeployment(sent, _client.Clock.GetElapsedTime(started), deployment);
+                            schedule.SawDeployment(sent, _client.Clock.GetElapsedTime(started) + offset, deployment);
                             watch.Seen?.Invoke(deployment);
                             continue;
                         }
@@ -92,6 +93,18 @@ namespace ClassicDeploy.Client
                         limit));
                 }
             }
+        }
+
+        /// <summary>Time since <paramref name="acceptedAt"/> (UTC) by the client's clock, within [0, 1 h]; zero when unknown.</summary>
+        internal TimeSpan Since(DateTime? acceptedAt)
+        {
+            if (acceptedAt is null)
+            {
+                return TimeSpan.Zero;
+            }
+
+            TimeSpan since = _client.Clock.GetUtcNow().UtcDateTime - acceptedAt.Value.ToUniversalTime();
+            return since < TimeSpan.Zero || since > TimeSpan.FromHours(1) ? TimeSpan.Zero : since;
         }
 
         /// <summary>min(previous × factor, max(steady, fraction × waited), cap).</summary>

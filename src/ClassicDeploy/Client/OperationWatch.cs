@@ -19,6 +19,9 @@ internal sealed class OperationWatch
 
     public DeploymentTarget Deployment { get; }
 
+    /// <summary>When the service accepted the operation (UTC), if known: the wait's forecast counts time from then.</summary>
+    public DateTime? AcceptedAt { get; set; }
+
     /// <summary>True for an upgrade or configuration change, which in Auto mode walks every upgrade domain in turn.</summary>
     public bool WalksEveryDomain { get; }
 

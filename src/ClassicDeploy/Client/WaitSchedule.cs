@@ -66,6 +66,12 @@ internal sealed class WaitSchedule
         _fraction = polling.ForecastLatenessFraction > 0 ? polling.ForecastLatenessFraction : 0.02;
     }
 
+    /// <summary>
+    /// How much later than the watched one the last of the operations waited for together was accepted: the
+    /// last domain is watched that much longer.
+    /// </summary>
+    public TimeSpan Spread { get; set; }
+
     /// <summary>True while looks follow the forecast of an Auto update.</summary>
     public bool Forecasting => _forecasting;
 
@@ -174,7 +180,7 @@ internal sealed class WaitSchedule
                 return null;
             }
 
-            if (t > end.Value.Latest + resolution)
+            if (t > end.Value.Latest + resolution + Spread.TotalSeconds)
             {
                 // Later than the forecast allows: back to the adaptive schedule, from the resolution reached.
                 _forecasting = false;

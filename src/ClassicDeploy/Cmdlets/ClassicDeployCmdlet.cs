@@ -20,6 +20,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
     private BlockingCollection<Action>? _writes;
     private bool _disposed;
+    private bool _showsProgress = true;
 
     /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru).</summary>
     [Parameter]
@@ -84,6 +85,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         var writes = new BlockingCollection<Action>();
         _writes = writes;
         Action<string>? verbose = VerboseEnabled() ? message => _ = Post(() => WriteVerbose(message)) : null;
+        _showsProgress = ProgressShown();
 
         // The core starts on this thread and runs here up to its first real await (the request is on the wire by
         // then); its continuations run on the thread pool (ConfigureAwait(false)). No hand-off to start it.
@@ -146,7 +148,15 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
             return verbose.IsPresent;
         }
 
-        object? preference = GetVariableValue("VerbosePreference");
+        return Shows("VerbosePreference");
+    }
+
+    /// <summary>Whether WriteProgress would show anything ($ProgressPreference); when not, a wait for many reads no deployment only for its bars.</summary>
+    private bool ProgressShown() => Shows("ProgressPreference");
+
+    private bool Shows(string preferenceVariable)
+    {
+        object? preference = GetVariableValue(preferenceVariable);
         if (preference is PSObject wrapped)
         {
             preference = wrapped.BaseObject;

@@ -92,7 +92,10 @@ internal sealed partial class Workflows
                 progress.Target,
                 WalksEveryDomain(operation.Kind),
                 progress.Report,
-                exception => Sink.Verbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message));
+                exception => Sink.Verbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message))
+            {
+                AcceptedAt = operation.StartTime,
+            };
             return await Client.WatchOperationAsync(operation.RequestId, watch, timeout, ct).ConfigureAwait(false);
         }
         finally
