@@ -57,7 +57,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         try
         {
             engine = StateStores.Load(store, options);
-            var requests = new RequestLog();
+            var requests = new RequestLog(options.RequestLogCapacity);
             var app = Build(options, engine, requests);
             try
             {

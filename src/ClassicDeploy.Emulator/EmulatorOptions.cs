@@ -36,6 +36,9 @@ public sealed class EmulatorOptions
     public IDictionary<string, ISet<string>> ManagementCertificates { get; } =
         new Dictionary<string, ISet<string>>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Requests kept for <see cref="EmulatorHost.Requests"/> (the newest; older ones are dropped); 0 keeps none.</summary>
+    public int RequestLogCapacity { get; set; } = RequestLog.DefaultCapacity;
+
     /// <summary>One line per request (method, path, status, request id, elapsed); null = silent.</summary>
     public Action<string>? Log { get; set; }
 }

@@ -15,11 +15,29 @@ public sealed record RequestLogEntry(
     double ElapsedMs,
     FaultKind? Fault);
 
-/// <summary>Every request the host has seen since start (or the last <see cref="Clear"/>), in completion order.</summary>
+/// <summary>
+/// The last <see cref="Capacity"/> requests the host has seen since start (or the last <see cref="Clear"/>), in
+/// completion order: a ring, so a long-running emulator's memory does not grow with its request count.
+/// </summary>
 public sealed class RequestLog
 {
+    public const int DefaultCapacity = 10_000;
+
     private readonly object gate = new();
-    private readonly List<RequestLogEntry> entries = new();
+    private readonly Queue<RequestLogEntry> entries = new();
+
+    /// <param name="capacity">Entries kept; 0 keeps none.</param>
+    public RequestLog(int capacity = DefaultCapacity)
+    {
+        if (capacity < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), "The request log capacity must be zero or greater.");
+        }
+
+        this.Capacity = capacity;
+    }
+
+    public int Capacity { get; }
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
@@ -39,9 +57,19 @@ public sealed class RequestLog
 
     internal void Add(RequestLogEntry entry)
     {
+        if (this.Capacity == 0)
+        {
+            return;
+        }
+
         lock (this.gate)
         {
-            this.entries.Add(entry);
+            if (this.entries.Count == this.Capacity)
+            {
+                this.entries.Dequeue();
+            }
+
+            this.entries.Enqueue(entry);
         }
     }
 }

@@ -61,4 +61,45 @@ public sealed class RequestLogTests
 
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
+
+    [Theory]
+    [InlineData("services/hostedservices/a%0AGET%20/forged%20200", '\n')]
+    [InlineData("services/hostedservices/a%0D%0Ab", '\r')]
+    [InlineData("services/hostedservices/%1B%5B2J", '\u001B')]
+    [InlineData("services/hostedservices/a%E2%80%A8b", '\u2028')]
+    public async Task A_control_character_in_the_path_is_escaped_in_the_log_line(string path, char control)
+    {
+        var lines = new ConcurrentQueue<string>();
+        await using var emulator = await StartAsync(o => o.Log = lines.Enqueue);
+        using var response = await emulator.GetAsync(path + "?x=%07");
+        var line = Assert.Single(lines);
+        Assert.DoesNotContain(control, line);
+        Assert.DoesNotContain('\u0007', line);
+        Assert.Contains(@"\u" + ((int)control).ToString("X4"), line);
+        Assert.StartsWith("GET /" + Subscription + "/services/hostedservices/", line);
+        Assert.Contains(RequestId(response), line);
+    }
+
+    [Fact]
+    public async Task The_request_log_keeps_only_the_newest_entries_up_to_its_capacity()
+    {
+        await using var emulator = await StartAsync(o => o.RequestLogCapacity = 3);
+        var ids = new System.Collections.Generic.List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var response = await emulator.GetAsync("services/hostedservices");
+            ids.Add(RequestId(response));
+        }
+
+        Assert.Equal(3, emulator.Host.Requests.Capacity);
+        Assert.Equal(ids.Skip(4), emulator.Host.Requests.Snapshot().Select(e => e.RequestId));
+    }
+
+    [Fact]
+    public async Task A_request_log_of_size_0_keeps_nothing()
+    {
+        await using var emulator = await StartAsync(o => o.RequestLogCapacity = 0);
+        using var response = await emulator.GetAsync("services/hostedservices");
+        Assert.Empty(emulator.Host.Requests.Snapshot());
+    }
 }

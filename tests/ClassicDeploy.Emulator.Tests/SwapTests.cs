@@ -58,4 +58,22 @@ public sealed class SwapTests
         using var response = await emulator.PostAsync("services/hostedservices/nosuch", Bodies.Swap("a", "b"));
         await AssertErrorAsync(response, HttpStatusCode.NotFound, "ResourceNotFound");
     }
+
+    [Fact]
+    public async Task Create_Deployment_in_the_production_slot_a_swap_is_moving_into_is_ConflictError()
+    {
+        await using var emulator = await StartAsync();
+        await emulator.DeployAsync("svc", "staging", "green");
+        var swap = await emulator.AcceptedAsync("services/hostedservices/svc", Bodies.Swap(null, "green"));
+
+        using var create = await emulator.PostAsync("services/hostedservices/svc/deploymentslots/production", Bodies.CreateDeployment("blue", Bodies.DefaultConfiguration));
+        await AssertErrorAsync(create, HttpStatusCode.Conflict, "ConflictError");
+        using var staging = await emulator.PostAsync("services/hostedservices/svc/deploymentslots/staging", Bodies.CreateDeployment("blue", Bodies.DefaultConfiguration));
+        await AssertErrorAsync(staging, HttpStatusCode.Conflict, "ConflictError");
+
+        await emulator.SucceedAsync(swap);
+        var service = await emulator.GetXmlAsync("services/hostedservices/svc?embed-detail=true");
+        var deployment = Assert.Single(service.Element(Ns + "Deployments")!.Elements(Ns + "Deployment"));
+        Assert.Equal(("green", "Production"), (Text(deployment, "Name"), Text(deployment, "DeploymentSlot")));
+    }
 }

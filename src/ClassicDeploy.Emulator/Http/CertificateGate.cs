@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
-using ClassicDeploy.Emulator.Wire;
+using ClassicDeploy.Emulator.State;
 using Microsoft.AspNetCore.Http;
 
 namespace ClassicDeploy.Emulator.Http;
@@ -32,7 +32,7 @@ internal sealed class CertificateGate
         var certificate = await context.Connection.GetClientCertificateAsync(context.RequestAborted).ConfigureAwait(false);
         if (certificate is null || subscriptionId is null || !this.IsRegistered(subscriptionId, certificate))
         {
-            throw new WireException(403, ErrorCodes.ForbiddenError, ErrorFactory.ForbiddenMessage);
+            throw Errors.Forbidden();
         }
     }
 

@@ -9,136 +9,67 @@ namespace ClassicDeploy.Emulator.Http;
 /// <summary>What one request asks for, once the pipeline has authenticated it and checked its version.</summary>
 internal sealed record ManagementRequest(HttpContext Context, string SubscriptionId, string Version, string RequestId, byte[] Body);
 
-/// <summary>Every endpoint of PROTOCOL.md's table: parse the body, call the engine, write the answer.</summary>
+/// <summary>
+/// Every operation of docs/PROTOCOL.md's table: parse the body, call the engine, write the answer. The engine
+/// returns views; the XML is rendered here, outside the engine's lock.
+/// </summary>
 internal sealed class ManagementEndpoints
 {
     private readonly ManagementEngine engine;
 
     public ManagementEndpoints(ManagementEngine engine) => this.engine = engine;
 
-    public Task HandleAsync(ManagementRequest request, ManagementRoute route)
+    public Task HandleAsync(ManagementRequest r, ManagementRoute route)
     {
-        var method = request.Context.Request.Method;
-        return route.Kind switch
+        var e = this.engine;
+        var sub = r.SubscriptionId;
+        var service = route.ServiceName!;
+        var target = route.Deployment!;
+        switch (route.Operation)
         {
-            RouteKind.HostedServices => this.HostedServicesAsync(request, method),
-            RouteKind.HostedService => this.HostedServiceAsync(request, route.ServiceName!, method),
-            RouteKind.Deployment => this.DeploymentAsync(request, route.ServiceName!, route.Deployment!, method),
-            RouteKind.Operations => this.OperationsAsync(request, method),
-            _ => this.OperationAsync(request, route.OperationId!, method),
-        };
-    }
-
-    private Task HostedServicesAsync(ManagementRequest r, string method)
-    {
-        if (HttpMethods.IsGet(method))
-        {
-            var services = this.engine.ListHostedServices(r.SubscriptionId);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(services, name => ServiceUrl(r, name)));
-        }
-
-        if (HttpMethods.IsPost(method))
-        {
-            var command = RequestParsers.CreateHostedService(r.Body, r.Version);
-            this.engine.CreateHostedService(r.SubscriptionId, command);
-            return Status(r, 201);
-        }
-
-        throw MethodNotAllowed(method);
-    }
-
-    private Task HostedServiceAsync(ManagementRequest r, string serviceName, string method)
-    {
-        if (HttpMethods.IsGet(method))
-        {
-            var embed = string.Equals(r.Context.Request.Query["embed-detail"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
-            var service = this.engine.GetHostedService(r.SubscriptionId, serviceName);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(service, ServiceUrl(r, service.ServiceName), embed));
-        }
-
-        if (HttpMethods.IsDelete(method))
-        {
-            this.engine.DeleteHostedService(r.SubscriptionId, serviceName);
-            return Status(r, 200);
-        }
-
-        if (HttpMethods.IsPost(method))
-        {
-            var command = RequestParsers.Swap(r.Body);
-            this.engine.SwapDeployment(r.SubscriptionId, serviceName, command, r.RequestId);
-            return Status(r, 202);
-        }
-
-        throw MethodNotAllowed(method);
-    }
-
-    private Task DeploymentAsync(ManagementRequest r, string serviceName, DeploymentRef target, string method)
-    {
-        if (HttpMethods.IsGet(method))
-        {
-            var deployment = this.engine.GetDeployment(r.SubscriptionId, serviceName, target);
-            return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(deployment));
-        }
-
-        if (HttpMethods.IsDelete(method))
-        {
-            this.engine.DeleteDeployment(r.SubscriptionId, serviceName, target, r.RequestId);
-            return Status(r, 202);
-        }
-
-        if (!HttpMethods.IsPost(method))
-        {
-            throw MethodNotAllowed(method);
-        }
-
-        var comp = r.Context.Request.Query["comp"].ToString();
-        switch (comp.ToLowerInvariant())
-        {
-            case "" when target.Slot is DeploymentSlotName slot:
-                this.engine.CreateDeployment(r.SubscriptionId, serviceName, slot, RequestParsers.CreateDeployment(r.Body, r.Version), r.RequestId);
-                break;
-            case "":
-                throw WireException.BadRequest("A deployment is created in a slot: POST to …/deploymentslots/<slot>.");
-            case "upgrade":
-                this.engine.UpgradeDeployment(r.SubscriptionId, serviceName, target, RequestParsers.UpgradeDeployment(r.Body, r.Version), r.RequestId);
-                break;
-            case "walkupgradedomain":
-                this.engine.WalkUpgradeDomain(r.SubscriptionId, serviceName, target, RequestParsers.WalkUpgradeDomain(r.Body), r.RequestId);
-                break;
-            case "config":
-                this.engine.ChangeConfiguration(r.SubscriptionId, serviceName, target, RequestParsers.ChangeConfiguration(r.Body, r.Version), r.RequestId);
-                break;
-            case "rollback":
-                this.engine.RollbackUpdateOrUpgrade(r.SubscriptionId, serviceName, target, RequestParsers.Rollback(r.Body, r.Version), r.RequestId);
-                break;
+            case ManagementOperation.ListHostedServices:
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(e.ListHostedServices(sub), name => ServiceUrl(r, name)));
+            case ManagementOperation.CreateHostedService:
+                e.CreateHostedService(sub, RequestParsers.CreateHostedService(r.Body, r.Version));
+                return Status(r, 201);
+            case ManagementOperation.GetHostedService:
+                var embed = string.Equals(r.Context.Request.Query["embed-detail"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
+                var found = e.GetHostedService(sub, service);
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(found, ServiceUrl(r, found.ServiceName), embed));
+            case ManagementOperation.DeleteHostedService:
+                e.DeleteHostedService(sub, service);
+                return Status(r, 200);
+            case ManagementOperation.SwapDeployment:
+                e.SwapDeployment(sub, service, RequestParsers.Swap(r.Body), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.CreateDeployment:
+                e.CreateDeployment(sub, service, target.Slot!.Value, RequestParsers.CreateDeployment(r.Body, r.Version), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.GetDeployment:
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(e.GetDeployment(sub, service, target)));
+            case ManagementOperation.DeleteDeployment:
+                e.DeleteDeployment(sub, service, target, r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.UpgradeDeployment:
+                e.UpgradeDeployment(sub, service, target, RequestParsers.UpgradeDeployment(r.Body, r.Version), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.WalkUpgradeDomain:
+                e.WalkUpgradeDomain(sub, service, target, RequestParsers.WalkUpgradeDomain(r.Body), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.ChangeConfiguration:
+                e.ChangeConfiguration(sub, service, target, RequestParsers.ChangeConfiguration(r.Body, r.Version), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.RollbackUpdateOrUpgrade:
+                e.RollbackUpdateOrUpgrade(sub, service, target, RequestParsers.Rollback(r.Body, r.Version), r.RequestId);
+                return Status(r, 202);
+            case ManagementOperation.GetOperationStatus:
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Operation(e.GetOperation(sub, route.OperationId!)));
+            case ManagementOperation.ListSubscriptionOperations:
+                var page = e.ListSubscriptionOperations(sub, RequestParsers.SubscriptionOperationQuery(r.Context.Request.Query));
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.SubscriptionOperations(page));
             default:
-                throw WireException.BadRequest($"The value of comp is not valid: '{comp}'.");
+                throw new InvalidOperationException("No endpoint for " + route.Operation + ".");
         }
-
-        return Status(r, 202);
-    }
-
-    private Task OperationAsync(ManagementRequest r, string operationId, string method)
-    {
-        if (!HttpMethods.IsGet(method))
-        {
-            throw MethodNotAllowed(method);
-        }
-
-        var operation = this.engine.GetOperation(r.SubscriptionId, operationId);
-        return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Operation(operation));
-    }
-
-    private Task OperationsAsync(ManagementRequest r, string method)
-    {
-        if (!HttpMethods.IsGet(method))
-        {
-            throw MethodNotAllowed(method);
-        }
-
-        var query = RequestParsers.SubscriptionOperationQuery(r.Context.Request.Query);
-        var page = this.engine.ListSubscriptionOperations(r.SubscriptionId, query);
-        return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.SubscriptionOperations(page));
     }
 
     private static Task Status(ManagementRequest r, int statusCode)
@@ -153,7 +84,4 @@ internal sealed class ManagementEndpoints
         var request = r.Context.Request;
         return $"{request.Scheme}://{request.Host}/{Uri.EscapeDataString(r.SubscriptionId)}/services/hostedservices/{Uri.EscapeDataString(serviceName)}";
     }
-
-    private static WireException MethodNotAllowed(string method) =>
-        new(405, "MethodNotAllowed", $"The method {method} is not allowed on this resource.");
 }

@@ -10,9 +10,9 @@ using Microsoft.AspNetCore.Http;
 namespace ClassicDeploy.Emulator.Http;
 
 /// <summary>
-/// Every request, in order: request id, faults, management certificate, x-ms-version, body cap,
+/// Every request, in order: request id, faults, management certificate, x-ms-version, route, body cap,
 /// endpoint. Every failure becomes one &lt;Error&gt; through <see cref="ErrorFactory"/>; every
-/// request becomes one <see cref="RequestLogEntry"/> and one log line (never a body).
+/// request becomes one <see cref="RequestLogEntry"/> and one log line (never a body, control characters escaped).
 /// </summary>
 internal sealed class RequestPipeline
 {
@@ -36,10 +36,12 @@ internal sealed class RequestPipeline
         this.clock = options.Clock;
     }
 
+    public static string NewRequestId() => Guid.NewGuid().ToString("N");
+
     public async Task HandleAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var requestId = Guid.NewGuid().ToString("N");
+        var requestId = NewRequestId();
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         var subscriptionId = ManagementRoute.SubscriptionOf(path);
@@ -70,9 +72,9 @@ internal sealed class RequestPipeline
             this.logLine?.Invoke(string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} {1}{2} {3} {4} {5:0.0}ms{6}",
-                request.Method,
-                path,
-                query,
+                LogText.Escape(request.Method),
+                LogText.Escape(path),
+                LogText.Escape(query),
                 status,
                 requestId,
                 elapsed,
@@ -89,9 +91,9 @@ internal sealed class RequestPipeline
                 case FaultKind.ServiceUnavailable:
                     var retryAfter = this.faults.Options!.RetryAfterSeconds;
                     context.Response.Headers["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture);
-                    throw new WireException(503, ErrorCodes.ServiceUnavailable, "The server is currently unable to receive requests. Please retry your request.");
+                    throw Errors.ServiceUnavailable();
                 case FaultKind.InternalError:
-                    throw new WireException(500, ErrorCodes.InternalError, "The server encountered an internal error. Please retry the request.");
+                    throw Errors.InternalError();
                 case FaultKind.Latency:
                     await Task.Delay(this.faults.Options!.Latency, context.RequestAborted).ConfigureAwait(false);
                     break;
@@ -101,58 +103,74 @@ internal sealed class RequestPipeline
             var version = context.Request.Headers["x-ms-version"].ToString();
             if (!ApiVersions.IsKnown(version))
             {
-                throw new WireException(400, ErrorCodes.MissingOrIncorrectVersionHeader, "The versioning header is not specified or was specified incorrectly.");
+                throw Errors.MissingOrIncorrectVersionHeader();
             }
 
-            var route = ManagementRoute.Match(context.Request.Path.Value ?? "/");
+            var request = context.Request;
+            var route = ManagementRoute.Match(request.Path.Value ?? "/", request.Method, request.Query["comp"].ToString());
             var body = await ReadBodyAsync(context).ConfigureAwait(false);
             await this.endpoints.HandleAsync(new ManagementRequest(context, subscriptionId!, version, requestId, body), route).ConfigureAwait(false);
         }
-        catch (WireException e)
+        catch (EmulatorException e) when (!context.Response.HasStarted)
         {
-            if (e.StatusCode == 413)
+            if (e.StatusCode == 503 && !context.Response.Headers.ContainsKey("Retry-After"))
             {
-                // Do not drain the rest of an oversized body: answer and close the connection.
+                context.Response.Headers["Retry-After"] = "1";
+            }
+
+            if (e.StatusCode is 408 or 413)
+            {
+                // Do not drain the rest of an oversized or broken body: answer and close the connection.
                 context.Response.Headers.Connection = "close";
             }
 
             await ErrorFactory.WriteAsync(context, e.StatusCode, e.Code, e.Message).ConfigureAwait(false);
         }
-        catch (EmulatorException e)
-        {
-            await ErrorFactory.WriteAsync(context, e.StatusCode, e.Code, e.Message).ConfigureAwait(false);
-        }
         catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
-            await ErrorFactory.WriteAsync(context, 500, ErrorCodes.InternalError, "The server encountered an internal error. Please retry the request.").ConfigureAwait(false);
+            await ErrorFactory.WriteAsync(context, 500, ErrorCodes.InternalError, Errors.InternalError().Message).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The whole body, at most <see cref="MaxBodyBytes"/>; more is 413 before it is all read.</summary>
+    /// <summary>
+    /// The whole body, at most <see cref="MaxBodyBytes"/>; more is 413 before it is all read. A body the server cannot
+    /// read (malformed chunks, shorter than its Content-Length, arriving too slowly) is 400 or 408.
+    /// </summary>
     private static async Task<byte[]> ReadBodyAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
         {
-            throw TooLarge();
+            throw Errors.TooLarge(MaxBodyBytes);
         }
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
             {
-                throw TooLarge();
-            }
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    throw Errors.TooLarge(MaxBodyBytes);
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            // What is left of a broken body cannot be drained: answer and close the connection.
+            context.Response.Headers.Connection = "close";
+            throw e.StatusCode switch
+            {
+                408 => new EmulatorException(408, ErrorCodes.RequestTimeout, "The request body arrived too slowly."),
+                413 => Errors.TooLarge(MaxBodyBytes),
+                _ => new EmulatorException(400, ErrorCodes.BadRequest, "The request body could not be read: " + e.Message),
+            };
         }
 
         return buffer.ToArray();
     }
-
-    private static WireException TooLarge() =>
-        new(413, ErrorCodes.RequestBodyTooLarge, $"The request body is larger than {MaxBodyBytes} bytes.");
 }

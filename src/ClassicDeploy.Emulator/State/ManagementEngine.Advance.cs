@@ -10,6 +10,7 @@ public sealed partial class ManagementEngine
     private DateTimeOffset AdvanceLocked()
     {
         ThrowIfDisposed();
+        ReloadIfNeeded();
         DateTimeOffset now = _clock.GetUtcNow();
         if (now < _nextDue)
         {

@@ -61,7 +61,8 @@ public sealed partial class ManagementEngine
         {
             DateTimeOffset now = AdvanceLocked();
             ServiceState service = FindService(subscriptionId, serviceName);
-            if (service.Deployments.Any(d => d.Slot == slot))
+            // A swap into an empty slot has not moved its deployment yet, but the slot is taken.
+            if (service.Deployments.Any(d => d.Slot == slot || (d.Operation?.Kind == OperationKind.Swap && d.Slot != slot)))
             {
                 throw Errors.Conflict("The " + slot + " slot of hosted service " + service.ServiceName + " already holds a deployment.");
             }

@@ -17,6 +17,7 @@ public sealed partial class ManagementEngine
     private readonly HashSet<string> _changedServices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _removedServices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedOperations = new(StringComparer.Ordinal);
+    private bool _unloaded;
 
     private void Load()
     {
@@ -81,6 +82,52 @@ public sealed partial class ManagementEngine
         _changedServices.Clear();
         _removedServices.Clear();
         _changedOperations.Clear();
-        _store.Commit(upserts, deletions);
+        try
+        {
+            _store.Commit(upserts, deletions);
+        }
+        catch (Exception e) when (e is not EmulatorException)
+        {
+            // Nothing of this change may stay in memory: the store is the truth, so read it back.
+            Reload();
+            throw Errors.NotSaved();
+        }
     }
+
+    /// <summary>Memory as the store holds it; until that read succeeds, every call is answered 503.</summary>
+    private void Reload()
+    {
+        _services.Clear();
+        _operations.Clear();
+        _changedServices.Clear();
+        _removedServices.Clear();
+        _changedOperations.Clear();
+        _unloaded = true;
+        try
+        {
+            Load();
+            _unloaded = false;
+        }
+        catch (Exception)
+        {
+            _services.Clear();
+            _operations.Clear();
+        }
+    }
+
+    private void ReloadIfNeeded()
+    {
+        if (_unloaded)
+        {
+            Reload();
+            if (_unloaded)
+            {
+                throw Errors.NotSaved();
+            }
+        }
+    }
+
+    /// <summary>A copy of <paramref name="service"/> that the caller may read without the lock (the stored form, so nothing is left out).</summary>
+    private static ServiceState Snapshot(ServiceState service) =>
+        JsonSerializer.Deserialize<ServiceState>(JsonSerializer.SerializeToUtf8Bytes(service, Json), Json)!;
 }

@@ -8,7 +8,9 @@ namespace ClassicDeploy.Emulator.State;
 /// <summary>
 /// The emulator's deployment state machine. Time comes only from the injected clock: every call first
 /// applies everything due at clock.GetUtcNow() (lazy advance), so no timers run inside. One lock guards
-/// all state; a call that changes state commits the changed documents to the store in one transaction.
+/// all state; a call that changes state commits the changed documents to the store in one transaction,
+/// and a failed commit puts memory back to what the store holds. Reads copy their state under the lock
+/// and build their views (every role instance) outside it.
 /// The engine owns the store and disposes it.
 /// </summary>
 public sealed partial class ManagementEngine : IDisposable
@@ -46,34 +48,47 @@ public sealed partial class ManagementEngine : IDisposable
 
     public IReadOnlyList<HostedServiceView> ListHostedServices(string subscriptionId)
     {
+        DateTimeOffset now;
+        List<ServiceState> services;
         lock (_gate)
         {
-            DateTimeOffset now = AdvanceLocked();
-            return _services.Values
+            now = AdvanceLocked();
+            services = _services.Values
                 .Where(s => SameId(s.SubscriptionId, subscriptionId))
                 .OrderBy(s => s.ServiceName, StringComparer.OrdinalIgnoreCase)
-                .Select(s => DeploymentProjection.Service(s, now, _domainLimit))
+                .Select(Snapshot)
                 .ToList();
         }
+
+        return services.Select(s => DeploymentProjection.Service(s, now, _domainLimit)).ToList();
     }
 
     public HostedServiceView GetHostedService(string subscriptionId, string serviceName)
     {
+        DateTimeOffset now;
+        ServiceState service;
         lock (_gate)
         {
-            DateTimeOffset now = AdvanceLocked();
-            return DeploymentProjection.Service(FindService(subscriptionId, serviceName), now, _domainLimit);
+            now = AdvanceLocked();
+            service = Snapshot(FindService(subscriptionId, serviceName));
         }
+
+        return DeploymentProjection.Service(service, now, _domainLimit);
     }
 
     public DeploymentView GetDeployment(string subscriptionId, string serviceName, DeploymentRef target)
     {
+        DateTimeOffset now;
+        ServiceState service;
         lock (_gate)
         {
-            DateTimeOffset now = AdvanceLocked();
-            ServiceState service = FindService(subscriptionId, serviceName);
-            return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
+            now = AdvanceLocked();
+            service = FindService(subscriptionId, serviceName);
+            FindDeployment(service, target);
+            service = Snapshot(service);
         }
+
+        return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
     }
 
     /// <summary>Applies everything due at clock.GetUtcNow(); the host may call it on a timer.</summary>
@@ -99,10 +114,21 @@ public sealed partial class ManagementEngine : IDisposable
         }
     }
 
+    /// <summary>Names compare ordinally ignoring ASCII case only: no Unicode folding (the Kelvin sign is no k).</summary>
     private static string Key(string subscriptionId, string name) =>
-        subscriptionId.ToLowerInvariant() + "/" + name.ToLowerInvariant();
+        AsciiLower(subscriptionId) + "/" + AsciiLower(name);
 
-    private static bool SameId(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    private static bool SameId(string a, string b) => System.Text.Ascii.EqualsIgnoreCase(a, b) || string.Equals(a, b, StringComparison.Ordinal);
+
+    private static string AsciiLower(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                char c = source[i];
+                span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+            }
+        });
 
     private ServiceState FindService(string subscriptionId, string serviceName)
     {

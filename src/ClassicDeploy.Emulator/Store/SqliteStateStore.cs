@@ -13,8 +13,18 @@ public sealed class SqliteStateStore : IStateStore
 {
     public const string FileName = "classicdeploy-emulator.db";
 
+    /// <summary>Held open (exclusively) while a store uses the directory: a second emulator on it is refused.</summary>
+    public const string LockFileName = "classicdeploy-emulator.lock";
+
+    /// <summary>How long a commit waits for a database file another process has locked before it fails.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(2);
+
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     private readonly object _gate = new();
     private readonly SqliteConnection _connection;
+    private readonly FileStream _lock;
     private bool _disposed;
 
     public SqliteStateStore(string dataDirectory)
@@ -24,15 +34,29 @@ public sealed class SqliteStateStore : IStateStore
             throw new ArgumentException("A data directory is required.", nameof(dataDirectory));
         }
 
-        Directory.CreateDirectory(dataDirectory);
-        var builder = new SqliteConnectionStringBuilder
+        CreatePrivateDirectory(dataDirectory);
+        _lock = LockDirectory(dataDirectory);
+        try
         {
-            DataSource = Path.Combine(dataDirectory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        };
-        _connection = new SqliteConnection(builder.ToString());
-        _connection.Open();
+            string path = Path.Combine(dataDirectory, FileName);
+            CreatePrivateFile(path);
+            var builder = new SqliteConnectionStringBuilder
+            {
+                DataSource = path,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = false,
+                // The engine commits under its lock: a file another process holds must not stall every request for long.
+                DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+            };
+            _connection = new SqliteConnection(builder.ToString());
+            _connection.Open();
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
         Execute("PRAGMA journal_mode=WAL;");
         Execute("PRAGMA synchronous=NORMAL;");
         Execute("CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, key));");
@@ -99,6 +123,63 @@ public sealed class SqliteStateStore : IStateStore
 
             _disposed = true;
             _connection.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    /// <summary>The state holds whole configurations: a directory we create is the owner's only (0700 on Unix).</summary>
+    private static void CreatePrivateDirectory(string dataDirectory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        else if (!Directory.Exists(dataDirectory))
+        {
+            Directory.CreateDirectory(dataDirectory, OwnerOnlyDirectory);
+        }
+    }
+
+    /// <summary>The database file is the owner's only (0600 on Unix); SQLite gives its -wal and -shm files the same mode.</summary>
+    private static void CreatePrivateFile(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = OwnerOnlyFile,
+            });
+        }
+
+        File.SetUnixFileMode(path, OwnerOnlyFile);
+    }
+
+    /// <summary>An exclusive lock on the directory for this store's lifetime; a second one fails with a message that says why.</summary>
+    private static FileStream LockDirectory(string dataDirectory)
+    {
+        string path = Path.Combine(dataDirectory, LockFileName);
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnlyFile;
+            }
+
+            return new FileStream(path, options);
+        }
+        catch (IOException e)
+        {
+            throw new IOException(
+                "Another emulator is using the data directory " + dataDirectory + " (it holds " + LockFileName
+                + "). Stop it, or give this one another --data-dir.", e);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ClassicDeploy.Emulator.State;
 
 namespace ClassicDeploy.Emulator.Wire;
 
@@ -34,7 +35,7 @@ internal static class ApiVersions
     {
         if (!AtLeast(version, minimum))
         {
-            throw WireException.BadRequest(
+            throw Errors.BadRequest(
                 $"The element {element} requires x-ms-version {minimum} or later; the request uses {version}.");
         }
     }

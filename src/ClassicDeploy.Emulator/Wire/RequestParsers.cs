@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ClassicDeploy.Emulator.State;
 using Microsoft.AspNetCore.Http;
 
@@ -9,8 +8,6 @@ namespace ClassicDeploy.Emulator.Wire;
 /// <summary>One parser per request body, elements in the seed's order; output is the engine's command with decoded text.</summary>
 internal static class RequestParsers
 {
-    private static readonly Regex ServiceName = new("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant);
-
     public static CreateHostedServiceCommand CreateHostedService(byte[] body, string version)
     {
         using var reader = XmlRequestReader.Open(body, "CreateHostedService");
@@ -22,20 +19,20 @@ internal static class RequestParsers
         var properties = RequestRules.ReadExtendedProperties(reader, version);
         reader.Leave();
 
-        if (!ServiceName.IsMatch(serviceName))
+        if (!Names.IsServiceName(serviceName))
         {
-            throw WireException.BadRequest(
+            throw Errors.BadRequest(
                 $"The hosted service name '{serviceName}' is not valid: use 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit.");
         }
 
         if (description is not null && description.Length > RequestRules.MaxDescription)
         {
-            throw WireException.BadRequest($"The description is longer than {RequestRules.MaxDescription} characters.");
+            throw Errors.BadRequest($"The description is longer than {RequestRules.MaxDescription} characters.");
         }
 
         if (!string.IsNullOrEmpty(location) && !string.IsNullOrEmpty(affinityGroup))
         {
-            throw WireException.BadRequest("Specify either Location or AffinityGroup, not both.");
+            throw Errors.BadRequest("Specify either Location or AffinityGroup, not both.");
         }
 
         return new CreateHostedServiceCommand(serviceName, label, Blank(description), Blank(location), Blank(affinityGroup), properties);
@@ -54,9 +51,10 @@ internal static class RequestParsers
         RequestRules.ReadExtensionConfiguration(reader, version);
         reader.Leave();
 
-        if (name.Length == 0 || name.Length > 100)
+        if (!Names.IsDeploymentName(name))
         {
-            throw WireException.BadRequest("The deployment name must be 1 to 100 characters long.");
+            throw Errors.BadRequest(
+                $"The deployment name '{name}' is not valid: use 1 to 100 letters, digits, hyphens, underscores and periods, starting with a letter or digit.");
         }
 
         return new CreateDeploymentCommand(
@@ -127,7 +125,7 @@ internal static class RequestParsers
         reader.Leave();
         if (domain < 0)
         {
-            throw WireException.BadRequest("The upgrade domain must be zero or greater.");
+            throw Errors.BadRequest("The upgrade domain must be zero or greater.");
         }
 
         return domain;
@@ -141,7 +139,7 @@ internal static class RequestParsers
         reader.Leave();
         if (source.Length == 0)
         {
-            throw WireException.BadRequest("SourceDeployment must name the staging deployment.");
+            throw Errors.BadRequest("SourceDeployment must name the staging deployment.");
         }
 
         return new SwapCommand(Blank(production?.Trim()), source);
@@ -169,7 +167,7 @@ internal static class RequestParsers
         var end = Time(query, "EndTime");
         if (end < start)
         {
-            throw WireException.BadRequest("EndTime is earlier than StartTime.");
+            throw Errors.BadRequest("EndTime is earlier than StartTime.");
         }
 
         string? objectId = Blank(query["ObjectIdFilter"].ToString().Trim());
@@ -186,7 +184,7 @@ internal static class RequestParsers
                 "succeeded" => "Succeeded",
                 "failed" => "Failed",
                 "inprogress" => "InProgress",
-                _ => throw WireException.BadRequest("The value of OperationResultFilter is not valid. Valid values are Succeeded, Failed and InProgress."),
+                _ => throw Errors.BadRequest("The value of OperationResultFilter is not valid. Valid values are Succeeded, Failed and InProgress."),
             };
         }
 
@@ -203,12 +201,12 @@ internal static class RequestParsers
         var text = query[name].ToString().Trim();
         if (text.Length == 0)
         {
-            throw WireException.BadRequest($"The query parameter {name} is required.");
+            throw Errors.BadRequest($"The query parameter {name} is required.");
         }
 
         if (!DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
-            throw WireException.BadRequest($"The value of {name} is not a valid UTC time such as 2011-03-01T16:30:00Z.");
+            throw Errors.BadRequest($"The value of {name} is not a valid UTC time such as 2011-03-01T16:30:00Z.");
         }
 
         return time;

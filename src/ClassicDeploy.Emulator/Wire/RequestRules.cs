@@ -44,14 +44,14 @@ internal static class RequestRules
         {
             if (!simultaneousAllowed)
             {
-                throw WireException.BadRequest($"The mode Simultaneous is not allowed for {operation}.");
+                throw Errors.BadRequest($"The mode Simultaneous is not allowed for {operation}.");
             }
 
             ApiVersions.Require(version, ApiVersions.Simultaneous, "Mode Simultaneous");
             return UpgradeMode.Simultaneous;
         }
 
-        throw WireException.BadRequest($"The value of Mode is not valid: '{trimmed}'. Valid values are Auto, Manual{(simultaneousAllowed ? " and Simultaneous" : string.Empty)}.");
+        throw Errors.BadRequest($"The value of Mode is not valid: '{trimmed}'. Valid values are Auto, Manual{(simultaneousAllowed ? " and Simultaneous" : string.Empty)}.");
     }
 
     public static string ParseLabel(string base64)
@@ -59,7 +59,7 @@ internal static class RequestRules
         var label = XmlRequestReader.ParseBase64Text("Label", base64);
         if (label.Length == 0 || label.Length > MaxLabel)
         {
-            throw WireException.BadRequest($"The label must be 1 to {MaxLabel} characters long.");
+            throw Errors.BadRequest($"The label must be 1 to {MaxLabel} characters long.");
         }
 
         return label;
@@ -71,7 +71,7 @@ internal static class RequestRules
         var configuration = XmlRequestReader.ParseBase64Text("Configuration", base64).TrimStart('\uFEFF');
         if (configuration.Trim().Length == 0)
         {
-            throw WireException.BadRequest("The configuration is empty.");
+            throw Errors.BadRequest("The configuration is empty.");
         }
 
         RequireSafeXml(configuration);
@@ -88,13 +88,13 @@ internal static class RequestRules
             {
                 if (reader.Depth > MaxConfigurationDepth)
                 {
-                    throw WireException.BadRequest($"The configuration is nested deeper than {MaxConfigurationDepth} levels.");
+                    throw Errors.BadRequest($"The configuration is nested deeper than {MaxConfigurationDepth} levels.");
                 }
             }
         }
         catch (XmlException)
         {
-            throw WireException.BadRequest("The configuration is not a valid ServiceConfiguration XML document.");
+            throw Errors.BadRequest("The configuration is not a valid ServiceConfiguration XML document.");
         }
     }
 
@@ -103,7 +103,7 @@ internal static class RequestRules
         var trimmed = text.Trim();
         if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw WireException.BadRequest("The PackageUrl must be an absolute http or https URL.");
+            throw Errors.BadRequest("The PackageUrl must be an absolute http or https URL.");
         }
 
         return trimmed;
@@ -127,24 +127,24 @@ internal static class RequestRules
             reader.Leave();
             if (!PropertyName.IsMatch(name))
             {
-                throw WireException.BadRequest(
+                throw Errors.BadRequest(
                     $"The extended property name '{name}' is not valid: it must start with a letter, contain only letters, digits and underscores, and be at most 64 characters long.");
             }
 
             if (!names.Add(name))
             {
-                throw WireException.BadRequest($"The extended property name '{name}' appears more than once.");
+                throw Errors.BadRequest($"The extended property name '{name}' appears more than once.");
             }
 
             if (value is not null && value.Length > MaxExtendedPropertyValue)
             {
-                throw WireException.BadRequest($"The value of the extended property '{name}' is longer than {MaxExtendedPropertyValue} characters.");
+                throw Errors.BadRequest($"The value of the extended property '{name}' is longer than {MaxExtendedPropertyValue} characters.");
             }
 
             result.Add(new ExtendedPropertyValue(name, value));
             if (result.Count > MaxExtendedProperties)
             {
-                throw WireException.BadRequest($"At most {MaxExtendedProperties} extended properties are allowed.");
+                throw Errors.BadRequest($"At most {MaxExtendedProperties} extended properties are allowed.");
             }
         }
 
@@ -174,7 +174,7 @@ internal static class RequestRules
                 reader.Required("RoleName");
                 if (!reader.Enter("Extensions"))
                 {
-                    throw WireException.InvalidXml("The required element Extensions is missing or out of order.");
+                    throw Errors.InvalidXml("The required element Extensions is missing or out of order.");
                 }
 
                 ReadExtensions(reader, version);
@@ -200,7 +200,7 @@ internal static class RequestRules
                 var s = state.Trim();
                 if (s != "Enable" && s != "Disable" && s != "Uninstall")
                 {
-                    throw WireException.BadRequest($"The extension state '{s}' is not valid. Valid values are Enable, Disable and Uninstall.");
+                    throw Errors.BadRequest($"The extension state '{s}' is not valid. Valid values are Enable, Disable and Uninstall.");
                 }
             }
 

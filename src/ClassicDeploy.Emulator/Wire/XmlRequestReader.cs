@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Xml;
+using ClassicDeploy.Emulator.State;
 
 namespace ClassicDeploy.Emulator.Wire;
 
@@ -45,12 +46,12 @@ internal sealed class XmlRequestReader : IDisposable
             {
                 if (result.reader.MoveToContent() != XmlNodeType.Element)
                 {
-                    throw WireException.InvalidXml("The request body is not an XML document.");
+                    throw Errors.InvalidXml("The request body is not an XML document.");
                 }
             });
             if (result.reader.LocalName != root || result.reader.NamespaceURI != XmlResponse.Namespace)
             {
-                throw WireException.InvalidXml(
+                throw Errors.InvalidXml(
                     $"Expected the root element {root} in namespace {XmlResponse.Namespace}, found {result.reader.LocalName} in namespace '{result.reader.NamespaceURI}'.");
             }
 
@@ -83,7 +84,7 @@ internal sealed class XmlRequestReader : IDisposable
     }
 
     public string Required(string name) =>
-        this.Optional(name) ?? throw WireException.InvalidXml($"The required element {name} is missing or out of order{this.Found()}.");
+        this.Optional(name) ?? throw Errors.InvalidXml($"The required element {name} is missing or out of order{this.Found()}.");
 
     /// <summary>Steps into the next child if it is <paramref name="name"/>; pair with <see cref="Leave"/>.</summary>
     public bool Enter(string name)
@@ -95,7 +96,7 @@ internal sealed class XmlRequestReader : IDisposable
 
         if (this.open.Count >= MaxDepth)
         {
-            throw WireException.InvalidXml("The request body is nested too deeply.");
+            throw Errors.InvalidXml("The request body is nested too deeply.");
         }
 
         var empty = this.reader.IsEmptyElement;
@@ -103,7 +104,7 @@ internal sealed class XmlRequestReader : IDisposable
         this.open.Push((name, empty));
         if (!empty && this.reader.NodeType != XmlNodeType.Element && this.reader.NodeType != XmlNodeType.EndElement)
         {
-            throw WireException.InvalidXml($"The element {name} must contain only elements.");
+            throw Errors.InvalidXml($"The element {name} must contain only elements.");
         }
 
         return true;
@@ -120,7 +121,7 @@ internal sealed class XmlRequestReader : IDisposable
 
         if (this.reader.NodeType != XmlNodeType.EndElement)
         {
-            throw WireException.InvalidXml($"Unexpected element {this.reader.LocalName} in {name}: unknown or out of order.");
+            throw Errors.InvalidXml($"Unexpected element {this.reader.LocalName} in {name}: unknown or out of order.");
         }
 
         this.Guard(() => this.reader.Read());
@@ -130,7 +131,7 @@ internal sealed class XmlRequestReader : IDisposable
             {
                 if (this.reader.MoveToContent() != XmlNodeType.None || !this.reader.EOF)
                 {
-                    throw WireException.InvalidXml("Unexpected content after the root element.");
+                    throw Errors.InvalidXml("Unexpected content after the root element.");
                 }
             });
         }
@@ -150,7 +151,7 @@ internal sealed class XmlRequestReader : IDisposable
             return false;
         }
 
-        throw WireException.InvalidXml($"The value of {name} must be true or false.");
+        throw Errors.InvalidXml($"The value of {name} must be true or false.");
     }
 
     public static int ParseInt(string name, string text)
@@ -160,7 +161,7 @@ internal sealed class XmlRequestReader : IDisposable
             return value;
         }
 
-        throw WireException.InvalidXml($"The value of {name} is not a valid integer.");
+        throw Errors.InvalidXml($"The value of {name} is not a valid integer.");
     }
 
     /// <summary>Base64 of UTF-8 text, as Label and Configuration are sent.</summary>
@@ -172,11 +173,11 @@ internal sealed class XmlRequestReader : IDisposable
         }
         catch (FormatException)
         {
-            throw WireException.InvalidXml($"The value of {name} is not valid base64-encoded UTF-8 text.");
+            throw Errors.InvalidXml($"The value of {name} is not valid base64-encoded UTF-8 text.");
         }
         catch (ArgumentException)
         {
-            throw WireException.InvalidXml($"The value of {name} is not valid base64-encoded UTF-8 text.");
+            throw Errors.InvalidXml($"The value of {name} is not valid base64-encoded UTF-8 text.");
         }
     }
 
@@ -197,11 +198,11 @@ internal sealed class XmlRequestReader : IDisposable
         }
         catch (XmlException e)
         {
-            throw WireException.InvalidXml("The request body is not well-formed XML: " + e.Message);
+            throw Errors.InvalidXml("The request body is not well-formed XML: " + e.Message);
         }
         catch (InvalidOperationException e)
         {
-            throw WireException.InvalidXml("The request body is not valid: " + e.Message);
+            throw Errors.InvalidXml("The request body is not valid: " + e.Message);
         }
     }
 }

@@ -9,8 +9,8 @@ using Xunit;
 namespace ClassicDeploy.Tests.Packaging;
 
 /// <summary>
-/// Every PowerShell file we ship or run elsewhere (Pester tests, examples, build.ps1) parses. There is
-/// no pwsh here to run the Pester files, so this is at least the check that they are valid PowerShell.
+/// Every PowerShell file we ship or run elsewhere (Pester tests, examples, build.ps1 and its helpers)
+/// parses: a syntax error shows here with its line, before any pwsh runs the file.
 /// </summary>
 public sealed class ScriptParseTests
 {
@@ -18,6 +18,7 @@ public sealed class ScriptParseTests
     {
         string root = TestRepository.Root;
         IEnumerable<string> files = new[] { Path.Combine(root, "build.ps1") }
+            .Concat(Directory.GetFiles(Path.Combine(root, "build"), "*.ps1", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(Path.Combine(root, "examples"), "*.ps1", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(Path.Combine(root, "tests", "pester"), "*.ps1", SearchOption.AllDirectories));
         return files.Select(f => new object[] { Path.GetRelativePath(root, f).Replace('\\', '/') });
@@ -40,6 +41,7 @@ public sealed class ScriptParseTests
         Assert.Contains(files, f => f.StartsWith("examples/", StringComparison.Ordinal));
         Assert.Contains(files, f => f.StartsWith("tests/pester/", StringComparison.Ordinal) && f.EndsWith(".Tests.ps1", StringComparison.Ordinal));
         Assert.Contains("build.ps1", files);
+        Assert.Contains("build/Invoke-PesterSuite.ps1", files);
     }
 
     [Fact]
