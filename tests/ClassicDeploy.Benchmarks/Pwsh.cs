@@ -170,6 +170,7 @@ internal sealed class Pwsh : IDisposable
         }
 
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["NO_COLOR"] = "1";
         start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
         return start;
     }
