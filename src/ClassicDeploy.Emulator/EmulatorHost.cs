@@ -126,6 +126,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            RequestLimits.ConfigureServer(kestrel.Limits);
             void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen)
             {
                 if (options.ServerCertificate is { } certificate)

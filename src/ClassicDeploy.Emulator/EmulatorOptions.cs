@@ -22,6 +22,18 @@ public sealed class EmulatorOptions
 
     public TimeSpan UpgradeDomainDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The Locked window of accepting an update or a walk; null: a quarter of an upgrade domain.</summary>
+    public TimeSpan? AcceptDuration { get; set; }
+
+    /// <summary>From an instance's update to ReadyRole; null: half an upgrade domain.</summary>
+    public TimeSpan? InstanceStartDuration { get; set; }
+
+    /// <summary>Role-instance start timeout: an Auto update walks on after it even if instances are not ready; null: ten upgrade domains.</summary>
+    public TimeSpan? StartTimeout { get; set; }
+
+    /// <summary>Healthy, Crash, Invalid or Slow by package URL wildcard; the first match wins, no match is Healthy.</summary>
+    public IList<ClassicDeploy.Emulator.State.PackageBehaviorRule> PackageBehaviors { get; } = new List<ClassicDeploy.Emulator.State.PackageBehaviorRule>();
+
     /// <summary>Operations per page of List Subscription Operations.</summary>
     public int OperationPageSize { get; set; } = 100;
 

@@ -14,7 +14,29 @@ public sealed class CommandLineTests
         "--port", "--host", "--data-dir", "--in-memory", "--upgrade-domain-seconds", "--upgrade-domain-count", "--https",
         "--certificate", "--certificate-password", "--management-certificate", "--fault-rate", "--fault-seed", "--fault-kinds",
         "--fault-methods", "--fault-latency-ms", "--fault-retry-after", "--quiet", "--help",
+        "--accept-seconds", "--instance-start-seconds", "--start-timeout-seconds", "--package-behavior",
     };
+
+    [Fact]
+    public void Update_times_and_package_behaviors_become_options_in_order()
+    {
+        var o = Bind(
+            "--accept-seconds", "0.25", "--instance-start-seconds", "3", "--start-timeout-seconds", "120",
+            "--package-behavior", "*bad*=Crash", "--package-behavior", "https://x/p.cspkg?sig=a=b=invalid", "--package-behavior", "*SLOW?=slow").Options;
+        Assert.Equal(TimeSpan.FromMilliseconds(250), o.AcceptDuration);
+        Assert.Equal(TimeSpan.FromSeconds(3), o.InstanceStartDuration);
+        Assert.Equal(TimeSpan.FromSeconds(120), o.StartTimeout);
+        Assert.Equal(
+            new[]
+            {
+                new ClassicDeploy.Emulator.State.PackageBehaviorRule("*bad*", ClassicDeploy.Emulator.State.PackageBehavior.Crash),
+                new ClassicDeploy.Emulator.State.PackageBehaviorRule("https://x/p.cspkg?sig=a=b", ClassicDeploy.Emulator.State.PackageBehavior.Invalid),
+                new ClassicDeploy.Emulator.State.PackageBehaviorRule("*SLOW?", ClassicDeploy.Emulator.State.PackageBehavior.Slow),
+            },
+            o.PackageBehaviors);
+        Assert.Null(Bind().Options.AcceptDuration);
+        Assert.Empty(Bind().Options.PackageBehaviors);
+    }
 
     [Fact]
     public void Flags_become_options()
@@ -78,6 +100,9 @@ public sealed class CommandLineTests
     [InlineData("--management-certificate takes SUB=PATH.", "--https", "--certificate", "s.pfx", "--management-certificate", "sub")]
     [InlineData("need --https", "--management-certificate", "sub=a.cer")]
     [InlineData("--host takes an IP address (or localhost), not 'example.com'.", "--host", "example.com")]
+    [InlineData("'Broken' is not a package behavior; use Healthy, Crash, Invalid or Slow.", "--package-behavior", "*x*=Broken")]
+    [InlineData("'*x*' is not PATTERN=BEHAVIOR", "--package-behavior", "*x*")]
+    [InlineData("--accept-seconds takes a number from 0.001 to 86400.", "--accept-seconds", "0")]
     public async Task Bad_flags_are_refused_by_the_parser_with_a_message_and_exit_2(string message, params string[] args)
     {
         Assert.NotEmpty(EmulatorCommandLine.Parse(args).Errors);

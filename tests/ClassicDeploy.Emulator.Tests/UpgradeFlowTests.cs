@@ -35,6 +35,8 @@ public sealed class UpgradeFlowTests
             var during = await emulator.DeploymentAsync("svc");
             AssertUpgradeStatus(during, "Manual", "During", domain);
             Assert.Equal("true", Text(during, "Locked"));
+            emulator.Clock.Advance(AcceptTime);
+            Assert.Equal("false", Text(await emulator.DeploymentAsync("svc"), "Locked"));
             var instances = during.Element(Ns + "RoleInstanceList")!.Elements(Ns + "RoleInstance").ToList();
             Assert.All(instances.Where(i => Text(i, "InstanceUpgradeDomain") == domain.ToString()), i => Assert.NotEqual("ReadyRole", Text(i, "InstanceStatus")));
             Assert.All(instances.Where(i => Text(i, "InstanceUpgradeDomain") != domain.ToString()), i => Assert.Equal("ReadyRole", Text(i, "InstanceStatus")));
@@ -46,6 +48,8 @@ public sealed class UpgradeFlowTests
             {
                 AssertUpgradeStatus(after, "Manual", "Before", domain + 1);
             }
+
+            emulator.Clock.Advance(StartTime);
         }
 
         var done = await emulator.DeploymentAsync("svc");
@@ -77,6 +81,8 @@ public sealed class UpgradeFlowTests
         AssertUpgradeStatus(first, "Auto", "During", 0);
         Assert.Equal("true", Text(first, "Locked"));
         emulator.Clock.Advance(DomainDuration);
+        AssertUpgradeStatus(await emulator.DeploymentAsync("svc"), "Auto", "Before", 1);
+        emulator.Clock.Advance(StartTime);
         AssertUpgradeStatus(await emulator.DeploymentAsync("svc"), "Auto", "During", 1);
         Assert.Equal("InProgress", await emulator.OperationStatusAsync(id));
 
@@ -98,7 +104,9 @@ public sealed class UpgradeFlowTests
         await emulator.SucceedAsync(id);
         var done = await emulator.DeploymentAsync("svc");
         Assert.Equal(Bodies.B64("v2"), Text(done, "Label"));
-        Assert.All(Statuses(done), s => Assert.Equal("ReadyRole", s));
+        Assert.All(Statuses(done), s => Assert.NotEqual("ReadyRole", s));
+        emulator.Clock.Advance(StartTime);
+        Assert.All(Statuses(await emulator.DeploymentAsync("svc")), s => Assert.Equal("ReadyRole", s));
     }
 
     [Fact]
@@ -123,16 +131,13 @@ public sealed class UpgradeFlowTests
         AssertUpgradeStatus(await emulator.DeploymentAsync("svc"), "Manual", "Before", 0);
     }
 
-    [Theory]
-    [InlineData("comp=config")]
-    [InlineData("comp=upgrade")]
-    public async Task Configuration_whose_roles_do_not_match_is_BadRequest(string comp)
+    [Fact]
+    public async Task Configuration_change_whose_roles_do_not_match_is_BadRequest()
     {
         await using var emulator = await StartAsync();
         await emulator.DeployAsync("svc");
         var other = Bodies.Configuration(("OtherRole", 2));
-        var body = comp == "comp=config" ? Bodies.ChangeConfiguration("Auto", other) : Bodies.Upgrade("Auto", other);
-        using var response = await emulator.PostAsync(BySlot + "/?" + comp, body);
+        using var response = await emulator.PostAsync(BySlot + "/?comp=config", Bodies.ChangeConfiguration("Auto", other));
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "BadRequest");
         Assert.Null((await emulator.DeploymentAsync("svc")).Element(Ns + "UpgradeStatus"));
     }

@@ -3,7 +3,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../../out/ClassicDeploy/ClassicDeploy.psd1') -Force
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.05
+    # A long accept window: the deployment stays Locked after an update is accepted, so the conflict below is certain.
+    Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.05 -AcceptSeconds 30
 }
 
 AfterAll {
@@ -41,7 +42,7 @@ Describe 'Get-DeploymentOperation and Wait-DeploymentOperation' {
         ($operations | Wait-DeploymentOperation).Status | Should -Be @('Succeeded', 'Succeeded', 'Succeeded')
     }
 
-    It 'reports a conflicting mutation as ClassicDeploy.ConflictError while an operation holds the deployment' {
+    It 'reports a conflicting mutation as ClassicDeploy.ConflictError while an update is being accepted' {
         $service = New-TestDeployment
         $running = Invoke-UpgradeDeployment -ServiceName $service -Slot Production -Package (New-TestPackageUrl v2) -Configuration (New-TestConfiguration v2)
         try {

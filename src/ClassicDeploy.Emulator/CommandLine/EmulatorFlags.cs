@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using ClassicDeploy.Emulator.State;
 
 namespace ClassicDeploy.Emulator.CommandLine;
 
@@ -18,6 +19,15 @@ internal static class EmulatorFlags
             (c, v) => c.Options.DataDirectory = v),
         Flag.Switch("--in-memory", "keep state in memory only; nothing survives a restart", c => c.Options.InMemory = true),
         Flag.Number("--upgrade-domain-seconds", "S", "time each upgrade domain takes (default 1)", 0, 86400, (c, v) => c.Options.UpgradeDomainDuration = TimeSpan.FromSeconds(v)),
+        Flag.Number("--accept-seconds", "S", "how long accepting an update or a walk keeps the deployment Locked (default: a quarter of an upgrade domain)", 0.001, 86400, (c, v) => c.Options.AcceptDuration = TimeSpan.FromSeconds(v)),
+        Flag.Number("--instance-start-seconds", "S", "from an instance's update to ReadyRole (default: half an upgrade domain)", 0.001, 86400, (c, v) => c.Options.InstanceStartDuration = TimeSpan.FromSeconds(v)),
+        Flag.Number("--start-timeout-seconds", "S", "role-instance start timeout: an Auto update walks on after it even if instances are not ready (default: ten upgrade domains)", 0.001, 864000, (c, v) => c.Options.StartTimeout = TimeSpan.FromSeconds(v)),
+        Flag.Many(
+            "--package-behavior",
+            "PATTERN=BEHAVIOR",
+            "instances of packages whose URL matches PATTERN (* and ?, whole URL, any letter case) are Healthy, Crash (never ready), Invalid (the update fails) or Slow (ten times the start time); repeat for more, the first match wins",
+            PackageBehaviorRule.Parse,
+            (c, rule) => c.Options.PackageBehaviors.Add(rule)),
         Flag.Int("--upgrade-domain-count", "N", "upgrade domains per deployment (default 5)", 1, 20, (c, v) => c.Options.UpgradeDomainCount = v),
         Flag.Switch("--https", "serve HTTPS; each request must present a registered management certificate as its TLS client certificate", c => c.Https = true),
         Flag.Text("--certificate", "PATH", "server certificate (PFX), required with --https", (c, v) => c.CertificatePath = v),

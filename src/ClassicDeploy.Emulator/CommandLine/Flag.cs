@@ -84,6 +84,42 @@ internal abstract class Flag
         });
     }
 
+    /// <summary>A repeatable flag whose every value <paramref name="parse"/> reads (throwing FormatException or ArgumentException with the user's message); applied in order.</summary>
+    public static Flag Many<T>(string name, string valueName, string help, Func<string, T> parse, Action<EmulatorCommandLine, T> apply)
+    {
+        var option = new Option<T[]>(name)
+        {
+            Description = help,
+            HelpName = valueName,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var values = new List<T>();
+                foreach (var token in result.Tokens)
+                {
+                    try
+                    {
+                        values.Add(parse(token.Value));
+                    }
+                    catch (Exception e) when (e is FormatException or ArgumentException)
+                    {
+                        result.AddError(e.Message);
+                    }
+                }
+
+                return values.ToArray();
+            },
+        };
+        return new Flag<T[]>(option, (t, values) =>
+        {
+            foreach (var value in values)
+            {
+                apply(t, value);
+            }
+        });
+    }
+
     /// <summary>
     /// A flag with one value; <paramref name="parse"/> throws <see cref="FormatException"/> (or
     /// <see cref="ArgumentException"/>) with the message the user sees, which becomes a parse error.

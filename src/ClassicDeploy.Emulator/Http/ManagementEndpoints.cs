@@ -28,14 +28,14 @@ internal sealed class ManagementEndpoints
         switch (route.Operation)
         {
             case ManagementOperation.ListHostedServices:
-                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(e.ListHostedServices(sub), name => ServiceUrl(r, name)));
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(e.ListHostedServices(sub), name => ServiceUrl(r, name), r.Version));
             case ManagementOperation.CreateHostedService:
                 e.CreateHostedService(sub, RequestParsers.CreateHostedService(r.Body, r.Version));
                 return Status(r, 201);
             case ManagementOperation.GetHostedService:
                 var embed = string.Equals(r.Context.Request.Query["embed-detail"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
                 var found = e.GetHostedService(sub, service);
-                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(found, ServiceUrl(r, found.ServiceName), embed));
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(found, ServiceUrl(r, found.ServiceName), embed, r.Version));
             case ManagementOperation.DeleteHostedService:
                 e.DeleteHostedService(sub, service);
                 return Status(r, 200);
@@ -46,7 +46,7 @@ internal sealed class ManagementEndpoints
                 e.CreateDeployment(sub, service, target.Slot!.Value, RequestParsers.CreateDeployment(r.Body, r.Version), r.RequestId);
                 return Status(r, 202);
             case ManagementOperation.GetDeployment:
-                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(e.GetDeployment(sub, service, target)));
+                return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.Deployment(e.GetDeployment(sub, service, target), r.Version));
             case ManagementOperation.DeleteDeployment:
                 e.DeleteDeployment(sub, service, target, r.RequestId);
                 return Status(r, 202);

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 namespace ClassicDeploy.Emulator.Http;
 
 /// <summary>
-/// Every request, in order: request id, faults, management certificate, x-ms-version, route, body cap,
+/// Every request, in order: request id, header and URI limits, faults, management certificate, x-ms-version, route, body cap,
 /// endpoint. Every failure becomes one &lt;Error&gt; through <see cref="ErrorFactory"/>; every
 /// request becomes one <see cref="RequestLogEntry"/> and one log line (never a body, control characters escaped).
 /// </summary>
@@ -86,6 +86,7 @@ internal sealed class RequestPipeline
     {
         try
         {
+            RequestLimits.Check(context.Request);
             switch (fault)
             {
                 case FaultKind.ServiceUnavailable:
@@ -118,7 +119,7 @@ internal sealed class RequestPipeline
                 context.Response.Headers["Retry-After"] = "1";
             }
 
-            if (e.StatusCode is 408 or 413)
+            if (e.StatusCode is 408 or 413 or 414 or 431)
             {
                 // Do not drain the rest of an oversized or broken body: answer and close the connection.
                 context.Response.Headers.Connection = "close";

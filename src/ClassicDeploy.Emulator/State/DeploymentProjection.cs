@@ -6,71 +6,74 @@ using System.Linq;
 namespace ClassicDeploy.Emulator.State;
 
 /// <summary>Turns stored state plus "now" into the immutable views callers see.</summary>
-internal static class DeploymentProjection
+internal sealed class DeploymentProjection
 {
     public const string SdkVersion = "2.9.8.8";
 
-    public static HostedServiceView Service(ServiceState service, DateTimeOffset now, int domainLimit) => new(
+    private readonly int _domainLimit;
+    private readonly TimeSpan _instanceStart;
+    private readonly PackageBehaviors _behaviors;
+
+    public DeploymentProjection(int domainLimit, TimeSpan instanceStart, PackageBehaviors behaviors)
+    {
+        _domainLimit = domainLimit;
+        _instanceStart = instanceStart;
+        _behaviors = behaviors;
+    }
+
+    public HostedServiceView Service(ServiceState service, DateTimeOffset now) => new(
         service.ServiceName, service.Label, service.Description, service.Location, service.AffinityGroup, "Created",
         service.DateCreated, service.DateLastModified, service.ExtendedProperties.ToList(),
-        service.Deployments.OrderBy(d => d.Slot).Select(d => Deployment(service, d, now, domainLimit)).ToList());
+        service.Deployments.OrderBy(d => d.Slot).Select(d => Deployment(service, d, now)).ToList());
 
-    public static DeploymentView Deployment(ServiceState service, DeploymentState deployment, DateTimeOffset now, int domainLimit)
+    public DeploymentView Deployment(ServiceState service, DeploymentState deployment, DateTimeOffset now)
     {
         ActiveOperation? op = deployment.Operation;
         UpdateState? update = deployment.Update;
-        Cycle cycle = CurrentCycle(deployment, now);
-        string status = Status(deployment, op, now);
-        int domainCount = update?.DomainCount ?? DomainCount(deployment.Current.Roles, domainLimit);
+        int domainCount = deployment.DomainCount > 0 ? deployment.DomainCount : DomainCount(deployment.Current.Roles, _domainLimit);
         string url = deployment.Slot == DeploymentSlotName.Production
             ? "http://" + service.ServiceName + ".cloudapp.net/"
             : "http://" + deployment.PrivateId + ".cloudapp.net/";
+        bool locked = op is not null || (deployment.Lock is { } held && now < held.Until);
         return new DeploymentView(
-            deployment.Name, deployment.Slot, deployment.PrivateId, status, deployment.Current.Label, url,
-            deployment.Current.Configuration, Instances(deployment, cycle, op, now, domainLimit), UpgradeStatus(update, cycle),
-            domainCount, deployment.Current.Roles.Select(r => new RoleView(r.Name, r.OsVersion)).ToList(), SdkVersion,
-            Locked: op is not null, RollbackAllowed: update is not null && !update.IsRollback,
+            deployment.Name, deployment.Slot, deployment.PrivateId, Status(deployment, op, now),
+            deployment.Current.Label, url, deployment.Current.Configuration, Instances(deployment, op, now, domainCount), UpgradeStatus(update),
+            update?.DomainCount ?? domainCount, deployment.Current.Roles.Select(r => new RoleView(r.Name, r.OsVersion)).ToList(), SdkVersion,
+            Locked: locked, RollbackAllowed: update is not null && !update.IsRollback,
             deployment.CreatedTime, deployment.LastModifiedTime, deployment.Current.ExtendedProperties.ToList(),
-            deployment.Current.PackageUrl);
+            deployment.Current.PackageUrl)
+        {
+            VirtualIp = VirtualIp(service, deployment.Slot),
+        };
     }
 
     /// <summary>
-    /// A deployment's upgrade domain count: min(limit, largest role instance count), at least 1,
-    /// so that every domain holds at least one instance and walking never visits an empty domain.
-    /// Instance i of a role lives in domain i mod this count (equal to i mod limit, as i &lt; count).
+    /// A new deployment's upgrade domain count: min(limit, largest role instance count), at least 1,
+    /// so that every domain holds at least one instance. It stays for the deployment's life; instance i
+    /// of a role lives in domain i mod this count.
     /// </summary>
     public static int DomainCount(IReadOnlyList<RoleSpec> roles, int limit) =>
         Math.Max(1, Math.Min(limit, roles.Count == 0 ? 1 : roles.Max(r => r.InstanceCount)));
 
-    /// <summary>Which domains are cycling right now and how far through their step they are.</summary>
-    private readonly record struct Cycle(bool Active, bool AllDomains, int Domain, double Fraction);
-
-    private static Cycle CurrentCycle(DeploymentState deployment, DateTimeOffset now)
+    /// <summary>One stable address per slot of a hosted service: a VIP swap leaves it with the slot.</summary>
+    public static VirtualIpView VirtualIp(ServiceState service, DeploymentSlotName slot)
     {
-        ActiveOperation? op = deployment.Operation;
-        UpdateState? update = deployment.Update;
-        if (op is null || update is null)
+        uint hash = 2166136261;
+        foreach (char c in service.ServiceName.ToLowerInvariant() + "/" + slot)
         {
-            return default;
+            hash = (hash ^ c) * 16777619;
         }
 
-        (int step, double fraction) = Progress(op, now);
-        return op.Kind switch
-        {
-            OperationKind.WalkDomains when update.Position + step < update.Domains.Count =>
-                new Cycle(true, false, update.Domains[update.Position + step], fraction),
-            OperationKind.Simultaneous => new Cycle(true, true, 0, fraction),
-            _ => default,
-        };
+        string address = "137." + (116 + (hash % 8)).ToString(CultureInfo.InvariantCulture) + "."
+            + ((hash >> 8) % 256).ToString(CultureInfo.InvariantCulture) + "." + (1 + ((hash >> 16) % 254)).ToString(CultureInfo.InvariantCulture);
+        return new VirtualIpView(address, true, service.ServiceName + (slot == DeploymentSlotName.Production ? "ContractContract" : "StagingContractContract"));
     }
 
-    private static (int Step, double Fraction) Progress(ActiveOperation op, DateTimeOffset now)
+    private static (int Step, double Fraction) Progress(DateTimeOffset start, TimeSpan duration, DateTimeOffset now)
     {
-        long elapsed = Math.Max(0, (now - op.StartedAt).Ticks);
-        long stepTicks = Math.Max(1, op.StepDuration.Ticks);
-        int step = (int)Math.Min(op.Steps - 1, elapsed / stepTicks);
-        double fraction = Math.Min(1.0, (elapsed - (step * stepTicks)) / (double)stepTicks);
-        return (step, fraction);
+        long elapsed = Math.Max(0, (now - start).Ticks);
+        long ticks = Math.Max(1, duration.Ticks);
+        return ((int)Math.Min(int.MaxValue, elapsed / ticks), Math.Min(1.0, elapsed / (double)ticks));
     }
 
     private static string Status(DeploymentState deployment, ActiveOperation? op, DateTimeOffset now)
@@ -78,44 +81,56 @@ internal static class DeploymentProjection
         switch (op?.Kind)
         {
             case OperationKind.Create:
-                return deployment.Started && Progress(op, now).Fraction >= 0.5 ? "Starting" : "Deploying";
+                return deployment.Started && Progress(op.StartedAt, op.StepDuration, now).Fraction >= 0.5 ? "Starting" : "Deploying";
             case OperationKind.Delete:
                 return "Deleting";
-            case OperationKind.WalkDomains:
-            case OperationKind.Simultaneous:
-                return deployment.Started ? "RunningTransitioning" : "SuspendedTransitioning";
-            default:
-                return deployment.Started ? "Running" : "Suspended";
         }
+
+        if (deployment.Update is { Step: UpdateStep.Walking or UpdateStep.Settling })
+        {
+            return deployment.Started ? "RunningTransitioning" : "SuspendedTransitioning";
+        }
+
+        return deployment.Started ? "Running" : "Suspended";
     }
 
-    private static UpgradeStatusView? UpgradeStatus(UpdateState? update, Cycle cycle)
+    private static UpgradeStatusView? UpgradeStatus(UpdateState? update)
     {
         if (update is null)
         {
             return null;
         }
 
-        if (cycle.Active)
+        int domain = update.Position < update.Domains.Count ? update.Domains[update.Position] : 0;
+        if (update.Step == UpdateStep.Walking)
         {
-            return new UpgradeStatusView(update.Mode, "During", cycle.Domain);
+            return new UpgradeStatusView(update.Mode, "During", update.Mode == UpgradeMode.Simultaneous ? 0 : domain);
         }
 
-        int domain = update.Position < update.Domains.Count ? update.Domains[update.Position] : 0;
         return new UpgradeStatusView(update.Mode, "Before", domain);
     }
 
-    private static List<RoleInstanceView> Instances(DeploymentState deployment, Cycle cycle, ActiveOperation? op, DateTimeOffset now, int domainLimit)
+    private List<RoleInstanceView> Instances(DeploymentState deployment, ActiveOperation? op, DateTimeOffset now, int domainCount)
     {
         var instances = new List<RoleInstanceView>();
         int ordinal = 0;
-        string? onlyRole = deployment.Update?.RoleToUpgrade;
+        UpdateState? update = deployment.Update;
+        HashSet<int> walking = update is { Step: UpdateStep.Walking }
+            ? (update.Mode == UpgradeMode.Simultaneous ? update.Domains : update.Domains.Skip(update.Position).Take(1)).ToHashSet()
+            : new HashSet<int>();
+        var starts = new Dictionary<(string Role, int Domain), InstanceStart>();
+        foreach (InstanceStart start in deployment.Starts)
+        {
+            starts[(start.Role, start.Domain)] = start;
+        }
+
         foreach (RoleSpec role in deployment.Current.Roles)
         {
             for (int i = 0; i < role.InstanceCount; i++, ordinal++)
             {
-                int domain = i % domainLimit;
-                (string instanceStatus, string power) = InstanceState(deployment, op, now, cycle, domain, onlyRole is null || onlyRole == role.Name);
+                int domain = i % domainCount;
+                bool beingUpdated = walking.Contains(domain) && (update!.RoleToUpgrade is null || update.RoleToUpgrade == role.Name);
+                (string instanceStatus, string power) = InstanceState(deployment, op, now, starts.GetValueOrDefault((role.Name, domain)), beingUpdated);
                 instances.Add(new RoleInstanceView(
                     role.Name, role.Name + "_IN_" + i.ToString(CultureInfo.InvariantCulture), instanceStatus, domain, i % 2, "Small",
                     null, null, "10.0.0." + (4 + (ordinal % 250)).ToString(CultureInfo.InvariantCulture), power,
@@ -126,17 +141,11 @@ internal static class DeploymentProjection
         return instances;
     }
 
-    private static (string Status, string Power) InstanceState(
-        DeploymentState deployment, ActiveOperation? op, DateTimeOffset now, Cycle cycle, int domain, bool roleCycles)
+    private (string Status, string Power) InstanceState(DeploymentState deployment, ActiveOperation? op, DateTimeOffset now, InstanceStart? start, bool beingUpdated)
     {
         if (op?.Kind == OperationKind.Create)
         {
-            if (!deployment.Started)
-            {
-                return ("CreatingRole", "Stopped");
-            }
-
-            return Progress(op, now).Fraction < 0.5 ? ("CreatingRole", "Starting") : ("StartingRole", "Starting");
+            return deployment.Started ? ("CreatingRole", "Starting") : ("CreatingRole", "Stopped");
         }
 
         if (!deployment.Started)
@@ -149,14 +158,46 @@ internal static class DeploymentProjection
             return ("StoppingRole", "Stopping");
         }
 
-        if (cycle.Active && roleCycles && (cycle.AllDomains || cycle.Domain == domain))
+        if (beingUpdated)
         {
-            // A walked domain's instances stop, are busy being updated, then start again.
-            return cycle.Fraction < 1.0 / 3 ? ("StoppingRole", "Stopping")
-                : cycle.Fraction < 2.0 / 3 ? ("BusyRole", "Started")
-                : ("StartingRole", "Starting");
+            // A walked domain's instances stop and are updated; they start once the change is applied.
+            UpdateState update = deployment.Update!;
+            return Progress(update.StepStartedAt, update.StepEndsAt - update.StepStartedAt, now).Fraction < 0.5
+                ? ("StoppingRole", "Stopping")
+                : ("StoppedVM", "Stopped");
         }
 
-        return ("ReadyRole", "Started");
+        return start is null ? ("ReadyRole", "Started") : Starting(start, now);
+    }
+
+    /// <summary>
+    /// After an update or creation the instances start: RoleStateUnknown, StartingRole, BusyRole, then
+    /// ReadyRole after the instance start time (ten times it for Slow). Crash never gets there: it
+    /// cycles through BusyRole, RestartingRole and UnresponsiveRole.
+    /// </summary>
+    private (string Status, string Power) Starting(InstanceStart start, DateTimeOffset now)
+    {
+        PackageBehavior behavior = _behaviors.Of(start.PackageUrl);
+        TimeSpan startTime = behavior == PackageBehavior.Slow ? TimeSpan.FromTicks(_instanceStart.Ticks * 10) : _instanceStart;
+        long elapsed = Math.Max(0, (now - start.At).Ticks);
+        long total = Math.Max(3, startTime.Ticks);
+        long phase = elapsed >= total ? 3 + ((elapsed - total) / (total / 3)) : elapsed * 3 / total;
+        if (behavior == PackageBehavior.Crash)
+        {
+            return phase == 0 ? ("RoleStateUnknown", "Starting") : ((phase - 1) % 3) switch
+            {
+                0 => ("BusyRole", "Started"),
+                1 => ("RestartingRole", "Starting"),
+                _ => ("UnresponsiveRole", "Started"),
+            };
+        }
+
+        return phase switch
+        {
+            0 => ("RoleStateUnknown", "Starting"),
+            1 => ("StartingRole", "Starting"),
+            2 => ("BusyRole", "Started"),
+            _ => ("ReadyRole", "Started"),
+        };
     }
 }

@@ -46,14 +46,47 @@ internal sealed class DeploymentState
     public PackageState Current { get; set; } = new();
     public DateTimeOffset CreatedTime { get; set; }
     public DateTimeOffset LastModifiedTime { get; set; }
+    /// <summary>Upgrade domains, fixed when the deployment is created; 0 in documents written before it was kept.</summary>
+    public int DomainCount { get; set; }
     public UpdateState? Update { get; set; }
+    /// <summary>Create, Delete or Swap: holds the deployment (Locked) until it ends.</summary>
     public ActiveOperation? Operation { get; set; }
+    /// <summary>The exclusive window of accepting an update or a walk.</summary>
+    public LockState? Lock { get; set; }
+    /// <summary>When the instances of each role and domain last (re)started, and on which package.</summary>
+    public List<InstanceStart> Starts { get; set; } = new();
+}
+
+internal sealed class LockState
+{
+    public string RequestId { get; set; } = "";
+    public DateTimeOffset Until { get; set; }
+}
+
+internal sealed class InstanceStart
+{
+    public string Role { get; set; } = "";
+    public int Domain { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string PackageUrl { get; set; } = "";
+}
+
+internal enum UpdateStep
+{
+    /// <summary>Accepting (a Manual update, a rollback with nothing to walk, an unusable package); ends at StepEndsAt.</summary>
+    Accepting,
+    /// <summary>Domains[Position] (every domain when Simultaneous) is being updated; the change is applied at StepEndsAt.</summary>
+    Walking,
+    /// <summary>Auto: the updated instances are starting; the next domain is walked at StepEndsAt.</summary>
+    Settling,
+    /// <summary>Manual: waits for Walk Upgrade Domain of Domains[Position].</summary>
+    Waiting,
 }
 
 /// <summary>An update (upgrade, configuration change or rollback) in progress.</summary>
 internal sealed class UpdateState
 {
-    /// <summary>Request id of the operation that began the update; named in 409 messages.</summary>
+    /// <summary>Request id of the operation that began the update.</summary>
     public string RequestId { get; set; } = "";
     public UpgradeMode Mode { get; set; }
     public bool IsRollback { get; set; }
@@ -61,28 +94,35 @@ internal sealed class UpdateState
     public List<int> Domains { get; set; } = new();
     /// <summary>Index into Domains of the next domain to walk; Domains.Count when all are done.</summary>
     public int Position { get; set; }
-    /// <summary>What the update installs at its end; null for a rollback (the current package stays).</summary>
+    /// <summary>What the walked instances run: the new package, or for a rollback the deployment's current one.</summary>
     public PackageState? Target { get; set; }
-    /// <summary>Only this role's instances cycle while domains are walked.</summary>
+    /// <summary>Only this role's instances are updated.</summary>
     public string? RoleToUpgrade { get; set; }
-    /// <summary>Domain count shown while the update runs (max of current and target).</summary>
+    /// <summary>Domain count shown while the update runs.</summary>
     public int DomainCount { get; set; }
+    public UpdateStep Step { get; set; }
+    public DateTimeOffset StepStartedAt { get; set; }
+    public DateTimeOffset StepEndsAt { get; set; }
+    /// <summary>The operation the current step finishes: the update's own, or a Manual walk's.</summary>
+    public string StepRequestId { get; set; } = "";
+    /// <summary>The Accepting step ends in Failed: the package cannot be used.</summary>
+    public bool Fails { get; set; }
+    /// <summary>Domains whose instances no longer run the deployment's current package (also those a superseded update changed).</summary>
+    public List<int> Touched { get; set; } = new();
 }
 
 internal enum OperationKind
 {
     Create,
     Delete,
-    /// <summary>Walks Update.Domains from Update.Position, one step per domain.</summary>
+    /// <summary>Written by earlier versions; loaded documents with it are treated as finished.</summary>
     WalkDomains,
-    /// <summary>Every domain at once, one step.</summary>
     Simultaneous,
-    /// <summary>A short step that begins a manual update or a rollback.</summary>
     BeginUpdate,
     Swap,
 }
 
-/// <summary>The asynchronous operation that currently holds (locks) a deployment.</summary>
+/// <summary>Create, Delete or Swap in progress: it holds (locks) the deployment until it ends.</summary>
 internal sealed class ActiveOperation
 {
     public string RequestId { get; set; } = "";

@@ -12,6 +12,8 @@ internal static class ErrorCodes
     public const string ConflictError = "ConflictError";
     public const string RequestTimeout = "RequestTimeout";
     public const string RequestBodyTooLarge = "RequestBodyTooLarge";
+    public const string RequestUriTooLong = "RequestUriTooLong";
+    public const string RequestHeaderFieldsTooLarge = "RequestHeaderFieldsTooLarge";
     public const string InternalError = "InternalError";
     public const string ServiceUnavailable = "ServiceUnavailable";
 }

@@ -21,6 +21,10 @@ public sealed partial class ManagementEngine : IDisposable
     private readonly int _domainLimit;
     private readonly TimeSpan _domainDuration;
     private readonly int _operationPageSize;
+    private readonly TimeSpan _acceptDuration;
+    private readonly TimeSpan _instanceStart;
+    private readonly TimeSpan _startTimeout;
+    private readonly PackageBehaviors _behaviors;
     private readonly Dictionary<string, ServiceState> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperationRecord> _operations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDue = DateTimeOffset.MaxValue;
@@ -38,13 +42,18 @@ public sealed partial class ManagementEngine : IDisposable
         _domainLimit = Math.Max(1, options.UpgradeDomainCount);
         _domainDuration = options.UpgradeDomainDuration > TimeSpan.Zero ? options.UpgradeDomainDuration : TimeSpan.FromTicks(1);
         _operationPageSize = Math.Max(1, options.OperationPageSize);
+        _acceptDuration = Positive(options.AcceptDuration, _domainDuration.Ticks / 4);
+        _instanceStart = Positive(options.InstanceStartDuration, _domainDuration.Ticks / 2);
+        _startTimeout = Positive(options.StartTimeout, _domainDuration.Ticks * 10);
+        _behaviors = new PackageBehaviors(options.PackageBehaviors);
         Load();
     }
 
-    /// <summary>
-    /// Short operations (beginning a manual update or a rollback, swap) take a tenth of a domain duration.
-    /// </summary>
+    /// <summary>Swap Deployment takes a tenth of a domain duration.</summary>
     private TimeSpan ShortDuration => TimeSpan.FromTicks(Math.Max(1, _domainDuration.Ticks / 10));
+
+    private static TimeSpan Positive(TimeSpan? configured, long defaultTicks) =>
+        configured is { } value && value > TimeSpan.Zero ? value : TimeSpan.FromTicks(Math.Max(1, defaultTicks));
 
     public IReadOnlyList<HostedServiceView> ListHostedServices(string subscriptionId)
     {
@@ -60,7 +69,7 @@ public sealed partial class ManagementEngine : IDisposable
                 .ToList();
         }
 
-        return services.Select(s => DeploymentProjection.Service(s, now, _domainLimit)).ToList();
+        return services.Select(s => Projection.Service(s, now)).ToList();
     }
 
     public HostedServiceView GetHostedService(string subscriptionId, string serviceName)
@@ -73,7 +82,7 @@ public sealed partial class ManagementEngine : IDisposable
             service = Snapshot(FindService(subscriptionId, serviceName));
         }
 
-        return DeploymentProjection.Service(service, now, _domainLimit);
+        return Projection.Service(service, now);
     }
 
     public DeploymentView GetDeployment(string subscriptionId, string serviceName, DeploymentRef target)
@@ -88,7 +97,7 @@ public sealed partial class ManagementEngine : IDisposable
             service = Snapshot(service);
         }
 
-        return DeploymentProjection.Deployment(service, FindDeployment(service, target), now, _domainLimit);
+        return Projection.Deployment(service, FindDeployment(service, target), now);
     }
 
     /// <summary>Applies everything due at clock.GetUtcNow(); the host may call it on a timer.</summary>
@@ -113,6 +122,8 @@ public sealed partial class ManagementEngine : IDisposable
             _store.Dispose();
         }
     }
+
+    private DeploymentProjection Projection => new(_domainLimit, _instanceStart, _behaviors);
 
     /// <summary>Names compare ordinally ignoring ASCII case only: no Unicode folding (the Kelvin sign is no k).</summary>
     private static string Key(string subscriptionId, string name) =>

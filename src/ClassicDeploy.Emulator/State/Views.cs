@@ -13,7 +13,13 @@ public sealed record DeploymentView(
     string Name, DeploymentSlotName Slot, string PrivateId, string Status,
     string Label, string Url, string Configuration, IReadOnlyList<RoleInstanceView> RoleInstances, UpgradeStatusView? UpgradeStatus,
     int UpgradeDomainCount, IReadOnlyList<RoleView> Roles, string SdkVersion, bool Locked, bool RollbackAllowed,
-    DateTimeOffset CreatedTime, DateTimeOffset LastModifiedTime, IReadOnlyList<ExtendedPropertyValue> ExtendedProperties, string PackageUrl);
+    DateTimeOffset CreatedTime, DateTimeOffset LastModifiedTime, IReadOnlyList<ExtendedPropertyValue> ExtendedProperties, string PackageUrl)
+{
+    /// <summary>The VIP of the deployment's slot.</summary>
+    public VirtualIpView? VirtualIp { get; init; }
+}
+
+public sealed record VirtualIpView(string Address, bool IsDnsProgrammed, string Name);
 
 public sealed record RoleInstanceView(
     string RoleName, string InstanceName, string InstanceStatus, int InstanceUpgradeDomain, int InstanceFaultDomain,

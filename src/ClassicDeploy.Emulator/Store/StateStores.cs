@@ -26,12 +26,21 @@ internal static class StateStores
     {
         try
         {
-            return new ManagementEngine(store, options.Clock, new EngineOptions
+            var engineOptions = new EngineOptions
             {
                 UpgradeDomainCount = options.UpgradeDomainCount,
                 UpgradeDomainDuration = options.UpgradeDomainDuration,
+                AcceptDuration = options.AcceptDuration,
+                InstanceStartDuration = options.InstanceStartDuration,
+                StartTimeout = options.StartTimeout,
                 OperationPageSize = options.OperationPageSize,
-            });
+            };
+            foreach (var rule in options.PackageBehaviors)
+            {
+                engineOptions.PackageBehaviors.Add(rule);
+            }
+
+            return new ManagementEngine(store, options.Clock, engineOptions);
         }
         catch (Exception e) when (e is SqliteException or JsonException or InvalidOperationException or NotSupportedException)
         {

@@ -16,6 +16,17 @@ internal static class ApiVersions
     public const string TreatWarningsAsError = "2011-04-01";
     public const string ConfigurationMode = "2011-08-01";
 
+    /// <summary>Responses: the Instance* elements, UpgradeDomainCount and SdkVersion.</summary>
+    public const string InstanceDetails = "2011-06-01";
+
+    /// <summary>Responses: Locked and RollbackAllowed.</summary>
+    public const string LockedAndRollbackAllowed = "2011-10-01";
+
+    /// <summary>Responses: VirtualIPs of a deployment.</summary>
+    public const string VirtualIPs = "2012-03-01";
+
+    public const string Latest = "2017-01-01";
+
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "2009-10-01", "2010-04-01", "2010-10-28", "2011-02-25", "2011-04-01", "2011-06-01",

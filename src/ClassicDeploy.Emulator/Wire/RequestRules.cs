@@ -24,7 +24,7 @@ internal static class RequestRules
         MaxCharactersFromEntities = 1024,
     };
 
-    private static readonly Regex PropertyName = new("^[A-Za-z][A-Za-z0-9_]{0,63}$", RegexOptions.CultureInvariant);
+    private static readonly Regex PropertyName = new("^[A-Za-z][A-Za-z0-9_]{0,63}\\z", RegexOptions.CultureInvariant);
 
     /// <summary>Auto, Manual or Simultaneous (any letter case); others are 400 BadRequest.</summary>
     public static UpgradeMode ParseMode(string text, string version, bool simultaneousAllowed, string operation)

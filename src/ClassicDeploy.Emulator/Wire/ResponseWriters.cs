@@ -9,21 +9,22 @@ namespace ClassicDeploy.Emulator.Wire;
 /// <summary>Response bodies in PROTOCOL.md's element order; elements with no value are omitted.</summary>
 internal static class ResponseWriters
 {
-    public static Action<XmlWriter> HostedServices(IReadOnlyList<HostedServiceView> services, Func<string, string> serviceUrl) => writer =>
+    public static Action<XmlWriter> HostedServices(IReadOnlyList<HostedServiceView> services, Func<string, string> serviceUrl, string version = ApiVersions.Latest) => writer =>
     {
         writer.WriteStartElement("HostedServices", XmlResponse.Namespace);
         foreach (var service in services)
         {
-            WriteHostedService(writer, service, serviceUrl(service.ServiceName), false);
+            WriteHostedService(writer, service, serviceUrl(service.ServiceName), false, version);
         }
 
         writer.WriteEndElement();
     };
 
-    public static Action<XmlWriter> HostedService(HostedServiceView service, string url, bool embedDetail) =>
-        writer => WriteHostedService(writer, service, url, embedDetail);
+    public static Action<XmlWriter> HostedService(HostedServiceView service, string url, bool embedDetail, string version = ApiVersions.Latest) =>
+        writer => WriteHostedService(writer, service, url, embedDetail, version);
 
-    public static Action<XmlWriter> Deployment(DeploymentView deployment) => writer => WriteDeployment(writer, deployment);
+    /// <summary>Get Deployment; elements newer than <paramref name="version"/> are left out.</summary>
+    public static Action<XmlWriter> Deployment(DeploymentView deployment, string version = ApiVersions.Latest) => writer => WriteDeployment(writer, deployment, version);
 
     public static Action<XmlWriter> Operation(OperationView operation) => writer => WriteOperation(writer, "Operation", operation);
 
@@ -91,7 +92,7 @@ internal static class ResponseWriters
         writer.WriteEndElement();
     }
 
-    private static void WriteHostedService(XmlWriter writer, HostedServiceView service, string url, bool embedDetail)
+    private static void WriteHostedService(XmlWriter writer, HostedServiceView service, string url, bool embedDetail, string version)
     {
         writer.WriteStartElement("HostedService", XmlResponse.Namespace);
         writer.Element("Url", url);
@@ -104,14 +105,14 @@ internal static class ResponseWriters
         writer.Element("Status", service.Status);
         writer.Time("DateCreated", service.DateCreated);
         writer.Time("DateLastModified", service.DateLastModified);
-        WriteExtendedProperties(writer, service.ExtendedProperties);
+        WriteExtendedProperties(writer, service.ExtendedProperties, version);
         writer.WriteEndElement();
         if (embedDetail)
         {
             writer.WriteStartElement("Deployments", XmlResponse.Namespace);
             foreach (var deployment in service.Deployments)
             {
-                WriteDeployment(writer, deployment);
+                WriteDeployment(writer, deployment, version);
             }
 
             writer.WriteEndElement();
@@ -120,8 +121,9 @@ internal static class ResponseWriters
         writer.WriteEndElement();
     }
 
-    private static void WriteDeployment(XmlWriter writer, DeploymentView d)
+    private static void WriteDeployment(XmlWriter writer, DeploymentView d, string version)
     {
+        var instanceDetails = ApiVersions.AtLeast(version, ApiVersions.InstanceDetails);
         writer.WriteStartElement("Deployment", XmlResponse.Namespace);
         writer.Element("Name", d.Name);
         writer.Element("DeploymentSlot", d.Slot.ToString());
@@ -137,11 +139,15 @@ internal static class ResponseWriters
             writer.Element("RoleName", i.RoleName);
             writer.Element("InstanceName", i.InstanceName);
             writer.Element("InstanceStatus", i.InstanceStatus);
-            writer.Element("InstanceUpgradeDomain", Int(i.InstanceUpgradeDomain));
-            writer.Element("InstanceFaultDomain", Int(i.InstanceFaultDomain));
-            writer.Element("InstanceSize", i.InstanceSize);
-            writer.Optional("InstanceStateDetails", i.InstanceStateDetails);
-            writer.Optional("InstanceErrorCode", i.InstanceErrorCode);
+            if (instanceDetails)
+            {
+                writer.Element("InstanceUpgradeDomain", Int(i.InstanceUpgradeDomain));
+                writer.Element("InstanceFaultDomain", Int(i.InstanceFaultDomain));
+                writer.Element("InstanceSize", i.InstanceSize);
+                writer.Optional("InstanceStateDetails", i.InstanceStateDetails);
+                writer.Optional("InstanceErrorCode", i.InstanceErrorCode);
+            }
+
             writer.Optional("IpAddress", i.IpAddress);
             writer.Optional("PowerState", i.PowerState);
             writer.Optional("HostName", i.HostName);
@@ -158,7 +164,11 @@ internal static class ResponseWriters
             writer.WriteEndElement();
         }
 
-        writer.Element("UpgradeDomainCount", Int(d.UpgradeDomainCount));
+        if (instanceDetails)
+        {
+            writer.Element("UpgradeDomainCount", Int(d.UpgradeDomainCount));
+        }
+
         writer.WriteStartElement("RoleList", XmlResponse.Namespace);
         foreach (var role in d.Roles)
         {
@@ -169,18 +179,37 @@ internal static class ResponseWriters
         }
 
         writer.WriteEndElement();
-        writer.Optional("SdkVersion", d.SdkVersion);
-        writer.Element("Locked", Bool(d.Locked));
-        writer.Element("RollbackAllowed", Bool(d.RollbackAllowed));
+        if (instanceDetails)
+        {
+            writer.Optional("SdkVersion", d.SdkVersion);
+        }
+
+        if (ApiVersions.AtLeast(version, ApiVersions.LockedAndRollbackAllowed))
+        {
+            writer.Element("Locked", Bool(d.Locked));
+            writer.Element("RollbackAllowed", Bool(d.RollbackAllowed));
+        }
+
         writer.Time("CreatedTime", d.CreatedTime);
         writer.Time("LastModifiedTime", d.LastModifiedTime);
-        WriteExtendedProperties(writer, d.ExtendedProperties);
+        WriteExtendedProperties(writer, d.ExtendedProperties, version);
+        if (d.VirtualIp is { } vip && ApiVersions.AtLeast(version, ApiVersions.VirtualIPs))
+        {
+            writer.WriteStartElement("VirtualIPs", XmlResponse.Namespace);
+            writer.WriteStartElement("VirtualIP", XmlResponse.Namespace);
+            writer.Element("Address", vip.Address);
+            writer.Element("IsDnsProgrammed", Bool(vip.IsDnsProgrammed));
+            writer.Element("Name", vip.Name);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
         writer.WriteEndElement();
     }
 
-    private static void WriteExtendedProperties(XmlWriter writer, IReadOnlyList<ExtendedPropertyValue> properties)
+    private static void WriteExtendedProperties(XmlWriter writer, IReadOnlyList<ExtendedPropertyValue> properties, string version)
     {
-        if (properties.Count == 0)
+        if (properties.Count == 0 || !ApiVersions.AtLeast(version, ApiVersions.ExtendedProperties))
         {
             return;
         }

@@ -15,8 +15,8 @@ namespace ClassicDeploy.Models
         public const int MaxExtendedPropertyValueLength = 255;
         public const int MaxNameLength = 63;
 
-        private static readonly Regex ExtendedPropertyName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,63}$", RegexOptions.CultureInvariant);
-        private static readonly Regex ResourceName = new Regex("^[A-Za-z0-9-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex ExtendedPropertyName = new Regex("^[A-Za-z][A-Za-z0-9_]{0,63}\\z", RegexOptions.CultureInvariant);
+        private static readonly Regex ResourceName = new Regex("^[A-Za-z0-9-]+\\z", RegexOptions.CultureInvariant);
         private static readonly string[] ExtensionStates = { "Enable", "Disable", "Uninstall" };
 
         public static RequestValidationException Fail(string property, string message) =>

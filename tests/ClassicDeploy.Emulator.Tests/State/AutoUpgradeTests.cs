@@ -9,27 +9,46 @@ namespace ClassicDeploy.Emulator.Tests.State;
 public sealed class AutoUpgradeTests
 {
     [Fact]
-    public void Auto_upgrade_walks_each_domain_in_turn_while_locked_then_installs_the_package()
+    public void Auto_upgrade_walks_each_domain_and_walks_the_next_only_once_the_updated_instances_are_ready()
     {
         using var h = new EngineHarness();
         h.Deploy();
         string upgrade = h.Upgrade(UpgradeMode.Auto);
 
+        DeploymentView accepted = h.Get();
+        Assert.True(accepted.Locked);
+        Assert.True(accepted.RollbackAllowed);
+        Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "During", 0), accepted.UpgradeStatus);
         for (int domain = 0; domain < 5; domain++)
         {
-            h.Pass(TimeSpan.FromSeconds(5));
+            h.Pass(Accept);
             DeploymentView during = h.Get();
-            Assert.True(during.Locked);
+            Assert.False(during.Locked);
             Assert.True(during.RollbackAllowed);
             Assert.Equal("RunningTransitioning", during.Status);
             Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "During", domain), during.UpgradeStatus);
-            Assert.Equal(new[] { "BusyRole" }, StatusesIn(during, domain));
+            Assert.Equal(new[] { "StoppingRole" }, StatusesIn(during, domain));
             Assert.Equal(new[] { "ReadyRole" }, StatusesOutside(during, domain));
-            Assert.Equal("InProgress", h.Operation(upgrade).Status);
             Assert.Equal("label v1", during.Label);
-            h.Pass(TimeSpan.FromSeconds(5));
+            h.Pass(Domain - Accept);
+            if (domain == 4)
+            {
+                break;
+            }
+
+            // The domain's change is applied; its instances start, and the next domain waits for them.
+            Assert.Equal("InProgress", h.Operation(upgrade).Status);
+            DeploymentView starting = h.Get();
+            Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "Before", domain + 1), starting.UpgradeStatus);
+            Assert.Equal(new[] { "RoleStateUnknown" }, StatusesIn(starting, domain));
+            Assert.All(starting.RoleInstances.Where(i => i.InstanceUpgradeDomain == domain), i => Assert.Equal("Starting", i.PowerState));
+            h.Pass(StartTime - TimeSpan.FromTicks(1));
+            Assert.Equal(new[] { "BusyRole" }, StatusesIn(h.Get(), domain));
+            Assert.Equal("Before", h.Get().UpgradeStatus!.CurrentUpgradeDomainState);
+            h.Pass(TimeSpan.FromTicks(1));
         }
 
+        // Succeeded once the last domain's change is applied: success is not readiness.
         Assert.Equal("Succeeded", h.Operation(upgrade).Status);
         DeploymentView done = h.Get();
         Assert.False(done.Locked);
@@ -38,11 +57,15 @@ public sealed class AutoUpgradeTests
         Assert.Equal("Running", done.Status);
         Assert.Equal("https://packages.example/v2.cspkg", done.PackageUrl);
         Assert.Equal("label v2", done.Label);
-        Assert.All(done.RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
+        Assert.Equal(new[] { "RoleStateUnknown" }, StatusesIn(done, 4));
+        h.Pass(StartTime / 2);
+        Assert.Equal(new[] { "StartingRole" }, StatusesIn(h.Get(), 4));
+        h.Pass(StartTime / 2);
+        Assert.All(h.Get().RoleInstances, i => Assert.Equal(("ReadyRole", "Started"), (i.InstanceStatus, i.PowerState)));
     }
 
     [Fact]
-    public void Simultaneous_upgrade_cycles_every_domain_at_once_for_one_domain_duration()
+    public void Simultaneous_upgrade_updates_every_domain_at_once_for_one_domain_duration()
     {
         using var h = new EngineHarness();
         h.Deploy();
@@ -61,6 +84,7 @@ public sealed class AutoUpgradeTests
         Assert.Null(done.UpgradeStatus);
         Assert.False(done.Locked);
         Assert.Equal("https://packages.example/v2.cspkg", done.PackageUrl);
+        Assert.All(done.RoleInstances, i => Assert.Equal("RoleStateUnknown", i.InstanceStatus));
     }
 
     [Fact]
@@ -71,9 +95,28 @@ public sealed class AutoUpgradeTests
         string upgrade = h.Upgrade(UpgradeMode.Auto, Config(("WebRole1", 2), ("WorkerRole1", 3)));
 
         Assert.Equal(3, h.Get().UpgradeDomainCount);
-        h.Pass(Domain * 3);
+        h.Pass(AutoUpdate(3) - TimeSpan.FromTicks(1));
+        Assert.Equal("InProgress", h.Operation(upgrade).Status);
+        h.Pass(TimeSpan.FromTicks(1));
         Assert.Equal("Succeeded", h.Operation(upgrade).Status);
         Assert.Null(h.Get().UpgradeStatus);
+    }
+
+    [Fact]
+    public void An_in_place_upgrade_may_add_and_remove_roles_and_change_instance_counts_in_the_same_domains()
+    {
+        using var h = new EngineHarness();
+        h.Deploy();
+        string upgrade = h.Upgrade(UpgradeMode.Auto, Config(("WebRole1", 8), ("CacheRole", 1)));
+        h.Pass(AutoUpdate(5) + StartTime);
+
+        Assert.Equal("Succeeded", h.Operation(upgrade).Status);
+        DeploymentView done = h.Get();
+        Assert.Equal(new[] { "WebRole1", "CacheRole" }, done.Roles.Select(r => r.RoleName));
+        Assert.Equal(9, done.RoleInstances.Count);
+        Assert.Equal(5, done.UpgradeDomainCount);
+        Assert.Equal(2, done.RoleInstances.Single(i => i.InstanceName == "WebRole1_IN_7").InstanceUpgradeDomain);
+        Assert.All(done.RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
     }
 
     [Fact]

@@ -23,10 +23,10 @@ public sealed class ChangeConfigurationTests
         h.Deploy();
         string change = Change(h, UpgradeMode.Auto, Bigger);
 
-        h.Pass(Domain + Domain / 2);
+        h.Pass(Domain + StartTime + (Domain / 2));
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "During", 1), h.Get().UpgradeStatus);
         Assert.Equal(DefaultConfig, h.Get().Configuration);
-        h.Pass(Domain * 4);
+        h.Pass(AutoUpdate(5) - Domain - StartTime - (Domain / 2));
 
         Assert.Equal("Succeeded", h.Operation(change).Status);
         DeploymentView done = h.Get();
@@ -44,7 +44,7 @@ public sealed class ChangeConfigurationTests
         using var h = new EngineHarness();
         h.Deploy();
         Change(h, UpgradeMode.Manual, Bigger);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "Before", 0), h.Get().UpgradeStatus);
 
         for (int domain = 0; domain < 5; domain++)
@@ -66,7 +66,6 @@ public sealed class ChangeConfigurationTests
 
         EmulatorException error = Fails(400, "BadRequest", () => Change(h, UpgradeMode.Auto, Config(("WebRole1", 2), ("OtherRole", 1))));
         Assert.StartsWith("The configuration roles do not match the deployment's roles", error.Message, System.StringComparison.Ordinal);
-        Fails(400, "BadRequest", () => h.Upgrade(UpgradeMode.Auto, Config(("WebRole1", 2))));
         Assert.Null(h.Get().UpgradeStatus);
         Assert.False(h.Get().Locked);
     }

@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests
         using var h = new EngineHarness();
         h.Deploy();
         h.Upgrade(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
 
         Task writer = Task.Run(() =>
         {
@@ -57,7 +57,7 @@ public sealed class ConcurrencyTests
         DeploymentView during = h.Get();
         Assert.Equal("SuspendedTransitioning", during.Status);
         Assert.All(during.RoleInstances, i => Assert.Equal("StoppedVM", i.InstanceStatus));
-        h.Pass(Domain * 5);
+        h.Pass(AutoUpdate(5));
         Assert.Equal("Suspended", h.Get().Status);
         Assert.Equal("label v2", h.Get().Label);
     }

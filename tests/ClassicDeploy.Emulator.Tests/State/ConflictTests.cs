@@ -58,21 +58,26 @@ public sealed class ConflictTests
     }
 
     [Fact]
-    public void While_a_manual_update_waits_upgrade_change_and_delete_conflict_but_walk_and_rollback_do_not()
+    public void Locked_only_while_accepting_an_update_or_a_walk_then_the_next_mutation_is_accepted()
     {
         using var h = new EngineHarness();
         h.Deploy();
         string upgrade = h.Upgrade(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        AssertBusy(upgrade, () => h.Walk(0));
+        h.Pass(Accept - TimeSpan.FromTicks(1));
+        Assert.True(h.Get().Locked);
+        AssertBusy(upgrade, () => Change(h));
+        h.Pass(TimeSpan.FromTicks(1));
         Assert.False(h.Get().Locked);
 
-        AssertBusy(upgrade, () => h.Upgrade(UpgradeMode.Auto));
-        AssertBusy(upgrade, () => Change(h));
-        AssertBusy(upgrade, () => Delete(h));
         string walk = h.Walk(0);
         AssertBusy(walk, () => h.Rollback(UpgradeMode.Auto));
-        h.Pass(Domain);
-        h.Rollback(UpgradeMode.Auto);
+        h.Pass(Accept);
+        Assert.False(h.Get().Locked);
+        Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "During", 0), h.Get().UpgradeStatus);
+        string change = Change(h);
+        Assert.True(h.Get().Locked);
+        AssertBusy(change, () => Delete(h));
     }
 
     [Fact]

@@ -15,15 +15,26 @@ internal sealed class EngineHarness : IDisposable
     public const string Subscription = "sub-1";
     public const string Service = "svc";
     public static readonly TimeSpan Domain = TimeSpan.FromSeconds(10);
+
+    /// <summary>The Locked window of accepting an update or a walk (default: a quarter of a domain).</summary>
+    public static readonly TimeSpan Accept = Domain / 4;
+
+    /// <summary>From an instance's update to ReadyRole (default: half a domain).</summary>
+    public static readonly TimeSpan StartTime = Domain / 2;
+
+    /// <summary>An Auto update of healthy instances over <paramref name="domains"/> domains: each walked, then ready before the next.</summary>
+    public static TimeSpan AutoUpdate(int domains) => (Domain * domains) + (StartTime * (domains - 1));
     public static readonly DeploymentRef Production = new(DeploymentSlotName.Production, null);
     public static readonly DeploymentRef Staging = new(DeploymentSlotName.Staging, null);
 
     private int _nextRequest;
 
-    public EngineHarness(IStateStore? store = null, FakeTimeProvider? clock = null, bool createService = true)
+    public EngineHarness(IStateStore? store = null, FakeTimeProvider? clock = null, bool createService = true, Action<EngineOptions>? configure = null)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        Engine = new ManagementEngine(store ?? new InMemoryStateStore(), Clock, new EngineOptions { UpgradeDomainCount = 5, UpgradeDomainDuration = Domain });
+        var options = new EngineOptions { UpgradeDomainCount = 5, UpgradeDomainDuration = Domain };
+        configure?.Invoke(options);
+        Engine = new ManagementEngine(store ?? new InMemoryStateStore(), Clock, options);
         if (createService)
         {
             Engine.CreateHostedService(Subscription, new CreateHostedServiceCommand(Service, "service label", null, "West Europe", null, NoProperties));
@@ -51,7 +62,7 @@ internal sealed class EngineHarness : IDisposable
 
     public OperationView Operation(string requestId) => Engine.GetOperation(Subscription, requestId);
 
-    /// <summary>Creates a running deployment and lets its operation finish.</summary>
+    /// <summary>Creates a running deployment, lets its operation finish and its instances become ready.</summary>
     public string Deploy(string name = "dep1", DeploymentSlotName slot = DeploymentSlotName.Production, string? config = null, bool start = true)
     {
         string id = NewRequestId();
@@ -59,14 +70,15 @@ internal sealed class EngineHarness : IDisposable
             name, "https://packages.example/v1.cspkg", "label v1", config ?? DefaultConfig, start, false, NoProperties), id);
         Pass(Domain);
         Assert.Equal("Succeeded", Operation(id).Status);
+        Pass(StartTime);
         return id;
     }
 
-    public string Upgrade(UpgradeMode mode, string? config = null, string? role = null, DeploymentRef? target = null)
+    public string Upgrade(UpgradeMode mode, string? config = null, string? role = null, DeploymentRef? target = null, string package = "https://packages.example/v2.cspkg")
     {
         string id = NewRequestId();
         Engine.UpgradeDeployment(Subscription, Service, target ?? Production, new UpgradeDeploymentCommand(
-            mode, "https://packages.example/v2.cspkg", config ?? DefaultConfig, "label v2", role, false,
+            mode, package, config ?? DefaultConfig, "label v2", role, false,
             new[] { new ExtendedPropertyValue("Build", "2") }), id);
         return id;
     }

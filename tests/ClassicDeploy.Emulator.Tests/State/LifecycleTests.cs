@@ -33,13 +33,21 @@ public sealed class LifecycleTests
 
         h.Pass(Domain * 0.6);
         Assert.Equal("Starting", h.Get(Staging).Status);
-        Assert.All(h.Get(Staging).RoleInstances, i => Assert.Equal("StartingRole", i.InstanceStatus));
+        Assert.All(h.Get(Staging).RoleInstances, i => Assert.Equal("CreatingRole", i.InstanceStatus));
 
+        // Succeeded once created; the instances then start (success is not readiness).
         h.Pass(Domain * 0.4);
+        DeploymentView created1 = h.Get(Staging);
+        Assert.Equal("Running", created1.Status);
+        Assert.False(created1.Locked);
+        Assert.All(created1.RoleInstances, i => Assert.Equal(("RoleStateUnknown", "Starting"), (i.InstanceStatus, i.PowerState)));
+        h.Pass(StartTime * 0.5);
+        Assert.All(h.Get(Staging).RoleInstances, i => Assert.Equal(("StartingRole", "Starting"), (i.InstanceStatus, i.PowerState)));
+        h.Pass(StartTime * 0.3);
+        Assert.All(h.Get(Staging).RoleInstances, i => Assert.Equal(("BusyRole", "Started"), (i.InstanceStatus, i.PowerState)));
+        h.Pass(StartTime * 0.2);
         DeploymentView running = h.Get(Staging);
-        Assert.Equal("Running", running.Status);
-        Assert.False(running.Locked);
-        Assert.All(running.RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
+        Assert.All(running.RoleInstances, i => Assert.Equal(("ReadyRole", "Started"), (i.InstanceStatus, i.PowerState)));
         Assert.Equal(new OperationView(System.Guid.ParseExact(id, "N").ToString("D"), "Succeeded", 200, null, null), h.Operation(id));
         Assert.Equal(created, running.CreatedTime);
         Assert.Equal(created + Domain, running.LastModifiedTime);

@@ -20,7 +20,7 @@ public sealed class ManualUpgradeTests
         Assert.Equal("InProgress", h.Operation(upgrade).Status);
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "Before", 0), starting.UpgradeStatus);
 
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         Assert.Equal("Succeeded", h.Operation(upgrade).Status);
         Assert.Equal(200, h.Operation(upgrade).HttpStatusCode);
         DeploymentView waiting = h.Get();
@@ -43,24 +43,27 @@ public sealed class ManualUpgradeTests
             h.Pass(TimeSpan.FromSeconds(1));
             Assert.Equal(new[] { "StoppingRole" }, StatusesIn(h.Get(), domain));
             Assert.Equal(new[] { "ReadyRole" }, StatusesOutside(h.Get(), domain));
+            h.Pass(Accept);
+            Assert.False(h.Get().Locked);
             h.Pass(TimeSpan.FromSeconds(4));
-            Assert.Equal(new[] { "BusyRole" }, StatusesIn(h.Get(), domain));
-            h.Pass(TimeSpan.FromSeconds(3));
-            Assert.Equal(new[] { "StartingRole" }, StatusesIn(h.Get(), domain));
+            Assert.Equal(new[] { "StoppedVM" }, StatusesIn(h.Get(), domain));
             Assert.Equal("InProgress", h.Operation(walk).Status);
 
-            h.Pass(TimeSpan.FromSeconds(2));
+            h.Pass(Domain - Accept - TimeSpan.FromSeconds(5));
             Assert.Equal("Succeeded", h.Operation(walk).Status);
             DeploymentView after = h.Get();
             Assert.False(after.Locked);
             Assert.Equal("Running", after.Status);
-            Assert.All(after.RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
+            Assert.Equal(new[] { "RoleStateUnknown" }, StatusesIn(after, domain));
             if (domain < 4)
             {
                 Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "Before", domain + 1), after.UpgradeStatus);
                 Assert.True(after.RollbackAllowed);
                 Assert.Equal("label v1", after.Label);
             }
+
+            h.Pass(StartTime);
+            Assert.All(h.Get().RoleInstances, i => Assert.Equal("ReadyRole", i.InstanceStatus));
         }
 
         DeploymentView done = h.Get();
@@ -77,7 +80,7 @@ public sealed class ManualUpgradeTests
         using var h = new EngineHarness();
         h.Deploy();
         h.Upgrade(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
 
         EmulatorException skip = Fails(400, "BadRequest", () => h.Walk(1));
         Assert.Contains("0", skip.Message, StringComparison.Ordinal);
@@ -103,7 +106,7 @@ public sealed class ManualUpgradeTests
         using var h = new EngineHarness();
         h.Deploy();
         h.Upgrade(UpgradeMode.Manual, role: "WorkerRole1");
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         h.Walk(0);
         h.Pass(TimeSpan.FromSeconds(1));
 

@@ -23,7 +23,7 @@ public sealed class RollbackTests
         var h = new EngineHarness();
         h.Deploy();
         h.Upgrade(UpgradeMode.Manual, Config(("WebRole1", 5), ("WorkerRole1", 3)));
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         h.Walk(0);
         h.Pass(Domain);
         h.Walk(1);
@@ -41,14 +41,15 @@ public sealed class RollbackTests
         Assert.True(first.Locked);
         Assert.False(first.RollbackAllowed);
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "During", 0), first.UpgradeStatus);
-        h.Pass(Domain + TimeSpan.FromSeconds(1));
+        h.Pass(Domain + StartTime + TimeSpan.FromSeconds(1));
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Auto, "During", 1), h.Get().UpgradeStatus);
         Assert.Equal(new[] { "StoppingRole" }, StatusesIn(h.Get(), 1));
         Assert.Equal("InProgress", h.Operation(rollback).Status);
 
-        h.Pass(Domain);
+        h.Pass(Domain - TimeSpan.FromSeconds(1));
         Assert.Equal("Succeeded", h.Operation(rollback).Status);
         AssertOriginal(h.Get());
+        Assert.Equal(new[] { "RoleStateUnknown" }, StatusesIn(h.Get(), 1));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class RollbackTests
     {
         using EngineHarness h = ManualUpgradeWalkedTwice();
         h.Rollback(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
 
         DeploymentView waiting = h.Get();
         Assert.False(waiting.Locked);
@@ -79,11 +80,11 @@ public sealed class RollbackTests
         using var h = new EngineHarness();
         h.Deploy();
         h.Upgrade(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         string rollback = h.Rollback(UpgradeMode.Manual);
 
         Assert.True(h.Get().Locked);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         Assert.Equal("Succeeded", h.Operation(rollback).Status);
         AssertOriginal(h.Get());
     }
@@ -97,7 +98,7 @@ public sealed class RollbackTests
         Fails(409, "ConflictError", () => h.Rollback(UpgradeMode.Auto));
 
         h.Upgrade(UpgradeMode.Auto);
-        h.Pass(Domain * 5);
+        h.Pass(AutoUpdate(5));
         Fails(409, "ConflictError", () => h.Rollback(UpgradeMode.Manual));
     }
 
@@ -106,7 +107,7 @@ public sealed class RollbackTests
     {
         using EngineHarness h = ManualUpgradeWalkedTwice();
         h.Rollback(UpgradeMode.Manual);
-        h.Pass(Domain / 10);
+        h.Pass(Accept);
         Fails(409, "ConflictError", () => h.Rollback(UpgradeMode.Auto));
     }
 }

@@ -22,11 +22,11 @@ public sealed class DurabilityTests
         {
             first.Deploy();
             upgrade = first.Upgrade(UpgradeMode.Manual);
-            first.Pass(Domain / 10);
+            first.Pass(Accept);
             first.Walk(0);
             first.Pass(Domain);
             walk = first.Walk(1);
-            first.Pass(Domain / 2);
+            first.Pass(Accept / 2);
             before = first.Get();
             Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "During", 1), before.UpgradeStatus);
         }
@@ -42,7 +42,7 @@ public sealed class DurabilityTests
         string busy = Fails(409, "ConflictError", () => second.Walk(1)).Message;
         Assert.Contains(walk, busy, StringComparison.Ordinal);
 
-        second.Pass(Domain / 2);
+        second.Pass(Domain - (Accept / 2));
         Assert.Equal("Succeeded", second.Operation(walk).Status);
         Assert.Equal(new UpgradeStatusView(UpgradeMode.Manual, "Before", 2), second.Get().UpgradeStatus);
         for (int domain = 2; domain < 5; domain++)

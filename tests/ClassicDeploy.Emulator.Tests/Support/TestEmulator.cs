@@ -175,7 +175,14 @@ internal sealed class TestEmulator : IAsyncDisposable
             $"services/hostedservices/{service}/deploymentslots/{slot}",
             Bodies.CreateDeployment(name, configuration ?? Bodies.Configuration(("WebRole1", 5), ("WorkerRole1", 2))));
         await this.SucceedAsync(id);
+        this.Clock.Advance(StartTime);
     }
+
+    /// <summary>From an instance's update to ReadyRole (the emulator's default: half a domain).</summary>
+    public static readonly TimeSpan StartTime = DomainDuration / 2;
+
+    /// <summary>The Locked window of accepting an update or a walk (default: a quarter of a domain).</summary>
+    public static readonly TimeSpan AcceptTime = DomainDuration / 4;
 
     public static string Text(XElement element, string name) => element.Element(Ns + name)?.Value ?? throw new Xunit.Sdk.XunitException($"no {name} in {element}");
 

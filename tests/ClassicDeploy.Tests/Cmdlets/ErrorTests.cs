@@ -13,9 +13,12 @@ public sealed class ErrorTests : IClassFixture<EmulatorFixture>
     public ErrorTests(EmulatorFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public void A_second_upgrade_while_a_manual_one_is_in_progress_is_a_ConflictError()
+    public async System.Threading.Tasks.Task A_second_upgrade_while_the_first_is_being_accepted_is_a_ConflictError()
     {
-        Scenario s = _fixture.Scenario().WithDeployment().WithManualUpgrade();
+        // The deployment is Locked while an update is accepted; an hour makes that window certain.
+        await using TestEmulator emulator = await TestEmulator.StartAsync(o => o.AcceptDuration = System.TimeSpan.FromHours(1));
+        Scenario s = new Scenario(emulator, emulator.Connect()).WithDeployment();
+        s.Run("Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Manual -Package $pkg2 -Configuration $cfg2").ShouldSucceed();
         ScriptResult r = s.Run("Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Auto -Package $pkg1 -Configuration $cfg1");
 
         ErrorRecord error = Assert.Single(r.Errors);

@@ -71,6 +71,15 @@ public sealed class CrashRecoveryTests : IDisposable
             PSObject done = Assert.Single(session.Expect("Get-Deployment -ServiceName crash -Slot Production"));
             Assert.Equal("v2", done.Properties["Label"].Value);
             Assert.Null(done.Properties["UpgradeStatus"].Value);
+
+            // The last walk succeeded once its change was applied; its instances then start and become ready.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while ((int)done.Properties["InstancesReady"].Value < 2 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+                done = Assert.Single(session.Expect("Get-Deployment -ServiceName crash -Slot Production"));
+            }
+
             Assert.Equal(2, (int)done.Properties["InstancesReady"].Value);
         }
         finally

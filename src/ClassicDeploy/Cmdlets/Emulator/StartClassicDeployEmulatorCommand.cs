@@ -39,6 +39,29 @@ namespace ClassicDeploy.Cmdlets
         [ValidateRange(1, 20)]
         public int UpgradeDomainCount { get; set; }
 
+        /// <summary>How long accepting an update or a walk keeps the deployment Locked, in seconds (default: a quarter of an upgrade domain).</summary>
+        [Parameter]
+        [ValidateRange(0.001, 86400.0)]
+        public double AcceptSeconds { get; set; } = -1;
+
+        /// <summary>From an instance's update to ReadyRole, in seconds (default: half an upgrade domain).</summary>
+        [Parameter]
+        [ValidateRange(0.001, 86400.0)]
+        public double InstanceStartSeconds { get; set; } = -1;
+
+        /// <summary>Role-instance start timeout in seconds: an Auto update walks on after it even if instances are not ready (default: ten upgrade domains).</summary>
+        [Parameter]
+        [ValidateRange(0.001, 864000.0)]
+        public double StartTimeoutSeconds { get; set; } = -1;
+
+        /// <summary>
+        /// Package URL wildcard (<c>*</c>, <c>?</c>, whole URL, any letter case) to Healthy, Crash, Invalid or Slow,
+        /// e.g. <c>@{ '*bad*' = 'Crash' }</c>; use <c>[ordered]@{…}</c> when patterns overlap (the first match wins).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNull]
+        public System.Collections.IDictionary? PackageBehavior { get; set; }
+
         /// <summary>Subscription id to connect with; a new GUID when omitted.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -75,10 +98,11 @@ namespace ClassicDeploy.Cmdlets
                 return;
             }
 
+            List<string> behaviors = PackageBehaviorArguments();
             ProcessStartInfo startInfo;
             try
             {
-                startInfo = EmulatorLauncher.CreateStartInfo(directory, Arguments(dataDirectory));
+                startInfo = EmulatorLauncher.CreateStartInfo(directory, Arguments(dataDirectory, behaviors));
             }
             catch (FileNotFoundException e)
             {
@@ -114,7 +138,38 @@ namespace ClassicDeploy.Cmdlets
             }
         }
 
-        private IEnumerable<string> Arguments(string? dataDirectory)
+        private static readonly string[] Behaviors = { "Healthy", "Crash", "Invalid", "Slow" };
+
+        /// <summary>PATTERN=BEHAVIOR per entry, in the dictionary's order; a bad entry stops before the emulator starts.</summary>
+        private List<string> PackageBehaviorArguments()
+        {
+            var arguments = new List<string>();
+            if (PackageBehavior == null)
+            {
+                return arguments;
+            }
+
+            foreach (System.Collections.DictionaryEntry entry in PackageBehavior)
+            {
+                string pattern = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                string behavior = Convert.ToString(entry.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+                string? known = Array.Find(Behaviors, b => string.Equals(b, behavior.Trim(), StringComparison.OrdinalIgnoreCase));
+                if (pattern.Length == 0 || known == null)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new ArgumentException($"PackageBehavior '{pattern}' = '{behavior}' is not valid: each key is a package URL wildcard and each value Healthy, Crash, Invalid or Slow."),
+                        "ClassicDeploy.InvalidPackageBehavior",
+                        ErrorCategory.InvalidArgument,
+                        PackageBehavior));
+                }
+
+                arguments.Add(pattern + "=" + known);
+            }
+
+            return arguments;
+        }
+
+        private IEnumerable<string> Arguments(string? dataDirectory, List<string> behaviors)
         {
             yield return "--port";
             yield return Port.ToString(CultureInfo.InvariantCulture);
@@ -138,6 +193,21 @@ namespace ClassicDeploy.Cmdlets
             {
                 yield return "--upgrade-domain-count";
                 yield return UpgradeDomainCount.ToString(CultureInfo.InvariantCulture);
+            }
+
+            foreach (var (flag, seconds) in new[] { ("--accept-seconds", AcceptSeconds), ("--instance-start-seconds", InstanceStartSeconds), ("--start-timeout-seconds", StartTimeoutSeconds) })
+            {
+                if (seconds > 0)
+                {
+                    yield return flag;
+                    yield return seconds.ToString("0.######", CultureInfo.InvariantCulture);
+                }
+            }
+
+            foreach (string behavior in behaviors)
+            {
+                yield return "--package-behavior";
+                yield return behavior;
             }
         }
     }
