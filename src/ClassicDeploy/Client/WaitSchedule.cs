@@ -30,9 +30,10 @@ internal readonly struct PlannedLook
 /// <item>Without a deployment to watch: Get Operation Status on the adaptive schedule of <see cref="OperationPoller.Next"/>.</item>
 /// <item>An Auto update that walks every domain: Get Deployment only where it teaches something, at the
 /// domain changes a <see cref="DomainForecast"/> predicts (bisecting each until it is known to
-/// <see cref="PollingOptions.ForecastLatenessFraction"/> of the time waited); once the last domain may have
-/// begun, Get Operation Status every that fraction of the time waited, until the latest end the forecast allows,
-/// then the adaptive schedule again.</item>
+/// <see cref="PollingOptions.ForecastLatenessFraction"/> of the time waited). In the last domain the update
+/// ends when the next domain would begin: Get Operation Status on the adaptive schedule until the earliest
+/// such moment the forecast allows, then every that fraction of the time waited until the latest, then the
+/// adaptive schedule again.</item>
 /// <item>Any other update (walk, rollback, simultaneous): Get Deployment on the adaptive schedule for the
 /// progress bar, Get Operation Status once the deployment shows the change over, and every fourth look.</item>
 /// </list>
@@ -173,7 +174,8 @@ internal sealed class WaitSchedule
         int last = _domainCount - 1;
         if (_domain >= last)
         {
-            // The last domain has begun: the end may come any moment until the latest the forecast allows.
+            // The update ends when the next domain would begin (its UpgradeStatus goes): look sparsely until the
+            // earliest such moment the forecast allows, then every resolution until the latest.
             (double Earliest, double Latest)? end = _forecast.StartOf(_domainCount);
             if (end is null || double.IsPositiveInfinity(end.Value.Latest))
             {
@@ -188,7 +190,9 @@ internal sealed class WaitSchedule
                 return null;
             }
 
-            return Look(t, t + resolution, LookKind.Status);
+            double sparse = t + Math.Max(_polling.SteadyInterval.TotalSeconds, _polling.LatenessFraction * t);
+            double when = t + resolution < end.Value.Earliest ? Math.Min(sparse, end.Value.Earliest) : t + resolution;
+            return Look(t, when, LookKind.Status);
         }
 
         (double Earliest, double Latest)? next = _forecast.StartOf(_domain + 1);
@@ -198,12 +202,6 @@ internal sealed class WaitSchedule
         }
 
         (double earliest, double latest) = next.Value;
-        if (_domain + 1 == last)
-        {
-            // The end can follow the last domain's start closely: step through its window at the resolution.
-            return double.IsPositiveInfinity(latest) ? null : Look(t, Math.Max(earliest, t + resolution), LookKind.Deployment);
-        }
-
         double at = double.IsPositiveInfinity(latest) ? Math.Max(earliest, t * Growth)
             : latest - earliest <= 2 * resolution ? latest
             : (earliest + latest) / 2;

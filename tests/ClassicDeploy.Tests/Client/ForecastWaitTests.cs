@@ -18,8 +18,9 @@ namespace ClassicDeploy.Tests.Client;
 public sealed class ForecastWaitTests
 {
     /// <summary>
-    /// An Auto update: accepted, then domain k current from accept + k × (apply + start); the operation
-    /// succeeds once the last domain's change is applied (start time 0: once its period is over).
+    /// An Auto update as the service shows it: domain 0 "Before" while it is accepted, then each domain "During"
+    /// while its change is applied and the next one "Before" while the updated instances start; the operation
+    /// succeeds (and UpgradeStatus goes) once the last domain's change is applied.
     /// </summary>
     private sealed class SimulatedUpgrade
     {
@@ -32,6 +33,7 @@ public sealed class ForecastWaitTests
             _start = clock.GetUtcNow();
             Domains = domains;
             Accept = accept;
+            Start = start;
             Period = apply + start;
             End = accept + ((domains - 1) * Period) + apply;
         }
@@ -41,6 +43,8 @@ public sealed class ForecastWaitTests
         public double Accept { get; }
 
         public double Period { get; }
+
+        public double Start { get; }
 
         public double End { get; }
 
@@ -71,7 +75,7 @@ public sealed class ForecastWaitTests
             },
         };
 
-        private int Domain(double t) => DomainAt?.Invoke(t) ?? Math.Min(Domains - 1, Math.Max(0, (int)Math.Floor((t - Accept) / Period)));
+        private int Domain(double t) => DomainAt?.Invoke(t) ?? Math.Min(Domains - 1, Math.Max(0, (int)Math.Floor((t - Accept + Start) / Period)));
     }
 
     internal static string DeploymentXml(int? domain, int domains) =>
@@ -106,6 +110,7 @@ public sealed class ForecastWaitTests
     [InlineData(5, 0.0, 0.5, 0.0)]    // 2.5 s
     [InlineData(5, 0.0, 6.5, 0.0)]    // 32.5 s
     [InlineData(5, 0.1, 0.4, 0.2)]    // accept time, and instances that start after each domain's change
+    [InlineData(5, 0.125, 0.5, 0.25)] // the emulator's defaults for 500 ms domains
     [InlineData(5, 1.5, 6.0, 3.0)]
     [InlineData(10, 0.0, 60.0, 30.0)] // ten domains of a minute and a half
     [InlineData(2, 0.0, 3.0, 0.0)]
