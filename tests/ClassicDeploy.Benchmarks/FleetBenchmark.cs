@@ -26,6 +26,8 @@ internal static class FleetBenchmark
             InMemory = true,
             UpgradeDomainCount = Domains,
             UpgradeDomainDuration = domainDuration,
+            AcceptDuration = domainDuration / 4,
+            InstanceStartDuration = domainDuration / 2,
         }).ConfigureAwait(false);
         var fleets = new Dictionary<int, (RawManagement Raw, string Finished)>();
         try
@@ -120,7 +122,7 @@ internal static class FleetBenchmark
                 double ratio = details["ratio"];
                 results.Add(new BenchmarkResult(
                     $"fleet-{size}",
-                    $"{size} Auto upgrades of {Domains} x {domainDuration.TotalMilliseconds:0} ms started, then piped to Wait-DeploymentOperation (real pwsh, progress shown)",
+                    $"{size} Auto upgrades ({Domains} domains of {domainDuration.TotalMilliseconds:0} ms) started, then piped to Wait-DeploymentOperation (real pwsh, progress shown)",
                     details["wall_ms"], "ms", $"the same script with {one} service", baseline, ratio,
                     $"ratio <= {TargetRatio:0.00}", size == one || ratio <= TargetRatio, details));
             }

@@ -39,7 +39,7 @@ internal static class Program
         }
 
         int[] fleets = quick ? new[] { 1, 20 } : new[] { 1, 50, 200 };
-        await RunAsync("b", only, failures, async () => results.AddRange(await FleetBenchmark.RunAsync(fleets, TimeSpan.FromSeconds(quick ? 0.4 : 2), quick ? 1 : 2)));
+        await RunAsync("b", only, failures, async () => results.AddRange(await FleetBenchmark.RunAsync(fleets, WaitLatencyBenchmark.DomainFor(TimeSpan.FromSeconds(quick ? 2.5 : 10)), quick ? 1 : 2)));
         await RunAsync("c", only, failures, async () => results.AddRange(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 1000, quick ? 3 : 9)));
         await RunAsync("d", only, failures, async () => results.Add(await ImportModuleBenchmark.RunAsync(quick ? 3 : 7)));
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
