@@ -11,6 +11,8 @@
     FormatsToProcess     = @('ClassicDeploy.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-ClassicDeploy'
+        'Get-ClassicDeployContext'
+        'Disconnect-ClassicDeploy'
         'Get-CloudService'
         'New-CloudService'
         'Get-Deployment'

@@ -86,6 +86,14 @@ namespace ClassicDeploy.Client
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
                 {
+                    // The deadline may have cut a delay or a poll short: look once more before giving up,
+                    // so an operation that ended meanwhile is reported as ended, not as timed out.
+                    OperationStatus last = await _client.GetOperationStatusAsync(requestId, ct).ConfigureAwait(false);
+                    if (last.Status != OperationState.InProgress)
+                    {
+                        return last;
+                    }
+
                     throw new TimeoutException(string.Format(
                         CultureInfo.InvariantCulture,
                         "Operation {0} did not finish within {1}; it may still be running.",

@@ -25,6 +25,8 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVis
     private protected virtual HealthVerdict CheckHealth(HealthCheck check) =>
         throw new NotSupportedException(MyInvocation.MyCommand?.Name + " has no health check.");
 
+    void IOperationSink.WhenStopped(string? warning) => StoppedWarning = warning;
+
     void IOperationSink.Emit(object value) => Emit(value);
 
     void IOperationSink.Error(Exception error, object? target) => _ = Post(() => WriteError(ErrorRecords.From(error, target)));
@@ -33,7 +35,7 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVis
 
     void IOperationSink.Verbose(string message) => _ = Post(() => WriteVerbose(message));
 
-    Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcess(target, action));
+    Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcessOrExplain(target, action));
 
     async Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct)
     {

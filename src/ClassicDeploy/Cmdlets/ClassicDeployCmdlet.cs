@@ -22,9 +22,10 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     private bool _disposed;
     private bool _showsProgress = true;
 
-    /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru).</summary>
+    /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru, or deserialized from another session).</summary>
     [Parameter]
     [ValidateNotNull]
+    [ContextTransformation]
     public ClassicDeployContext? Context { get; set; }
 
     /// <summary>The resolved connection; set in BeginProcessing.</summary>
@@ -100,13 +101,15 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _writes = null;
+            WarnStopped();
             throw new PipelineStoppedException();
         }
         catch
         {
-            // A write failed on the pipeline thread (stopped downstream, -ErrorAction Stop…): stop the core and let it propagate.
+            // A write failed on the pipeline thread (stopped downstream, -ErrorAction Stop, Ctrl+C in a health check…): stop the core and let it propagate.
             _writes = null;
             StopProcessing();
+            WarnStopped();
             throw;
         }
 
@@ -117,7 +120,12 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+            WarnStopped();
             throw new PipelineStoppedException();
+        }
+        catch (ClassicDeployTerminatingException terminating)
+        {
+            ThrowTerminatingError(terminating.ErrorRecord);
         }
         catch (Exception exception) when (!(exception is PipelineStoppedException || exception is ActionPreferenceStopException))
         {
@@ -163,6 +171,30 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
 
         return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
+    }
+
+
+    /// <summary>What the workflow asked to warn if stopped (<see cref="IOperationSink.WhenStopped"/>).</summary>
+    private volatile string? _stoppedWarning;
+
+    private string? StoppedWarning
+    {
+        get => _stoppedWarning;
+        set => _stoppedWarning = value;
+    }
+
+    /// <summary>
+    /// Writes the stopped workflow's warning. The pipeline is stopping, so WriteWarning would throw;
+    /// the host's UI still takes it (a console prints it, a hosted runspace's warning stream gets it).
+    /// </summary>
+    private void WarnStopped()
+    {
+        string? warning = StoppedWarning;
+        StoppedWarning = null;
+        if (warning != null)
+        {
+            Host?.UI?.WriteWarningLine(warning);
+        }
     }
 
     /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs. False once nothing pumps.</summary>
@@ -212,4 +244,31 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Outputs an object from the core.</summary>
     protected void Emit(object value) => _ = Post(() => WriteObject(value));
+
+    /// <summary>
+    /// ShouldProcess, asked on the pipeline thread (so -Confirm can prompt). A host that
+    /// cannot prompt (pwsh -NonInteractive, a runbook, a hosted runspace without UI) stops the command with
+    /// ConfirmationRequired, which says how to go ahead without a prompt, before any request is sent.
+    /// </summary>
+    private protected bool ShouldProcessOrExplain(string target, string action)
+    {
+        try
+        {
+            return ShouldProcess(target, action);
+        }
+        catch (Exception exception) when (exception is PSInvalidOperationException || exception is System.Management.Automation.Host.HostException
+            || (exception is NullReferenceException && Host?.UI is null))
+        {
+            string message = $"{MyInvocation.MyCommand.Name} asks for confirmation before it goes on ({action}: {target}), and this host cannot ask " +
+                $"({exception.Message}). To go ahead without a prompt, pass {ConfirmationSwitches}.";
+            throw new ClassicDeployTerminatingException(new ErrorRecord(
+                new ClassicDeployException("ConfirmationRequired", ErrorCategory.InvalidOperation, message, exception),
+                ErrorRecords.Prefix + "ConfirmationRequired",
+                ErrorCategory.InvalidOperation,
+                target));
+        }
+    }
+
+    /// <summary>What a message about a refused confirmation tells the user to pass.</summary>
+    protected virtual string ConfirmationSwitches => "-Confirm:$false";
 }

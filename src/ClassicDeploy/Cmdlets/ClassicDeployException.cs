@@ -14,9 +14,29 @@ public sealed class ClassicDeployException : InvalidOperationException
         Category = category;
     }
 
+    /// <summary>Creates the exception with the failure that caused it.</summary>
+    public ClassicDeployException(string errorId, ErrorCategory category, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        ErrorId = errorId;
+        Category = category;
+    }
+
     /// <summary>The error id without the "ClassicDeploy." prefix, e.g. "RollbackNotAllowed".</summary>
     public string ErrorId { get; }
 
     /// <summary>The category of the error record.</summary>
     public ErrorCategory Category { get; }
+}
+
+/// <summary>Carries an error record out of the async core that must stop the whole command (a confirmation this host cannot ask).</summary>
+internal sealed class ClassicDeployTerminatingException : Exception
+{
+    public ClassicDeployTerminatingException(ErrorRecord errorRecord)
+        : base(errorRecord.Exception.Message, errorRecord.Exception)
+    {
+        ErrorRecord = errorRecord;
+    }
+
+    public ErrorRecord ErrorRecord { get; }
 }

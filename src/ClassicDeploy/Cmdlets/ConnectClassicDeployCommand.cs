@@ -84,6 +84,15 @@ public sealed class ConnectClassicDeployCommand : PSCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        if (SubscriptionId != null && !Guid.TryParse(SubscriptionId, out _))
+        {
+            ThrowTerminatingError(ErrorRecords.From(
+                new Models.RequestValidationException(
+                    $"'{SubscriptionId}' is not a subscription id: a subscription id is a GUID, such as {Guid.Empty}.",
+                    nameof(SubscriptionId)),
+                SubscriptionId));
+        }
+
         ClassicDeployContext context;
         try
         {

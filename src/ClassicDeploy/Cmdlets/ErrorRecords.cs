@@ -31,7 +31,14 @@ internal static class ErrorRecords
             case RequestValidationException invalid:
                 return InvalidParameter(invalid, target);
             case ServiceManagementException server:
-                return new ErrorRecord(server, Prefix + (server.ErrorCode ?? FallbackCode(server.StatusCode)), Category(server.StatusCode), target);
+                var record = new ErrorRecord(server, Prefix + (server.ErrorCode ?? FallbackCode(server.StatusCode)), Category(server.StatusCode), target);
+                if (server.StatusCode == 404 && target is DeploymentTarget deployment)
+                {
+                    // "No deployments were found." alone does not say which, when many services were piped.
+                    record.ErrorDetails = new ErrorDetails(Describe(deployment) + ": " + server.Message);
+                }
+
+                return record;
             case InvalidResponseException garbled:
                 return new ErrorRecord(garbled, Prefix + "InvalidResponse", ErrorCategory.InvalidResult, target);
             case ClassicDeployException own:
@@ -51,6 +58,12 @@ internal static class ErrorRecords
                 return new ErrorRecord(exception, Prefix + "UnexpectedError", ErrorCategory.NotSpecified, target);
         }
     }
+
+    /// <summary>"Cloud service 'contoso-web', Staging slot" or "…, deployment 'prod-v1'".</summary>
+    public static string Describe(DeploymentTarget target) =>
+        target.DeploymentName != null
+            ? $"Cloud service '{target.ServiceName}', deployment '{target.DeploymentName}'"
+            : target.Slot != null ? $"Cloud service '{target.ServiceName}', {target.Slot} slot" : $"Cloud service '{target.ServiceName}'";
 
     /// <summary>The cmdlet parameter that carries a model property.</summary>
     public static string ParameterName(string? property) =>

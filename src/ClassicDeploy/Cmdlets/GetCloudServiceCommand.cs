@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ClassicDeploy.Completion;
 using ClassicDeploy.Models;
@@ -6,14 +7,18 @@ using ClassicDeploy.Operations;
 
 namespace ClassicDeploy.Cmdlets;
 
-/// <summary>Get-CloudService: every hosted service of the subscription, or the named ones (List/Get Hosted Service).</summary>
+/// <summary>
+/// Get-CloudService: every hosted service of the subscription, or the named ones (List/Get Hosted
+/// Service). A name with wildcards filters the list; a pattern that matches nothing is no error.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "CloudService")]
 [OutputType(typeof(CloudService))]
 public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
 {
-    /// <summary>The cloud service to get; all of them when omitted.</summary>
+    /// <summary>The cloud service to get, or a wildcard pattern; all of them when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [SupportsWildcards]
     [ArgumentCompleter(typeof(ServiceNameCompleter))]
     public string? ServiceName { get; set; }
 
@@ -29,10 +34,11 @@ public sealed class GetCloudServiceCommand : ClassicDeployCmdlet
         Run(
             async ct =>
             {
-                if (name is null)
+                if (name is null || WildcardPattern.ContainsWildcardCharacters(name))
                 {
+                    WildcardPattern? pattern = name is null ? null : new WildcardPattern(name, WildcardOptions.IgnoreCase);
                     IReadOnlyList<CloudService> services = await Client.ListHostedServicesAsync(ct).ConfigureAwait(false);
-                    foreach (CloudService service in services)
+                    foreach (CloudService service in services.Where(s => pattern is null || pattern.IsMatch(s.ServiceName)))
                     {
                         Emit(detail ? await Client.GetHostedServiceAsync(service.ServiceName, true, ct).ConfigureAwait(false) : service);
                     }

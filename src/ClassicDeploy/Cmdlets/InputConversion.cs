@@ -12,25 +12,30 @@ namespace ClassicDeploy.Cmdlets;
 internal static class InputConversion
 {
     /// <summary>
-    /// -Configuration is the XML text, or a path to a .cscfg file: a value that does not look
-    /// like XML and resolves (through the provider, so relative to the current location) to an
-    /// existing file is read. Anything else is passed on for the request to validate.
+    /// -Configuration is the XML text, or a path to a .cscfg file: a value without a "&lt;" is a
+    /// path, resolved through the provider (so relative to the current location) and read. A path
+    /// that names no file stops the command with ConfigurationFileNotFound and the resolved path,
+    /// before any request; the parameter is the same for every pipeline item.
     /// </summary>
     public static string Configuration(PSCmdlet cmdlet, string value)
     {
-        if (value.TrimStart().StartsWith("<", StringComparison.Ordinal))
+        if (value.IndexOf('<') >= 0)
         {
             return value;
         }
 
+        string shown = value;
         try
         {
+            shown = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(value);
             foreach (string path in cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(value, out ProviderInfo provider))
             {
                 if (string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
                 {
                     return File.ReadAllText(path);
                 }
+
+                shown = path;
             }
         }
         catch (Exception exception) when (exception is ItemNotFoundException || exception is ProviderNotFoundException
@@ -39,6 +44,14 @@ internal static class InputConversion
         {
         }
 
+        string message = string.IsNullOrWhiteSpace(value)
+            ? "-Configuration is empty: give the XML text of a service configuration (.cscfg) or the path of one."
+            : $"Configuration file not found: {shown}. -Configuration takes the XML text of a service configuration (.cscfg) or the path of one.";
+        cmdlet.ThrowTerminatingError(new ErrorRecord(
+            new ClassicDeployException("ConfigurationFileNotFound", ErrorCategory.ObjectNotFound, message),
+            ErrorRecords.Prefix + "ConfigurationFileNotFound",
+            ErrorCategory.ObjectNotFound,
+            value));
         return value;
     }
 

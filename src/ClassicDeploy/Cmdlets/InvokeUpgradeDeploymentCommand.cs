@@ -6,10 +6,13 @@ using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;
 
-/// <summary>Invoke-UpgradeDeployment: Upgrade Deployment (in-place update with a new package and configuration).</summary>
+/// <summary>
+/// Invoke-UpgradeDeployment: Upgrade Deployment (in-place update with a new package and configuration).
+/// With -Wait and a health option (-HealthCheck…), a monitored rolling upgrade: one RollingUpgradeResult.
+/// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(DeploymentOperation))]
-public sealed class InvokeUpgradeDeploymentCommand : DeploymentMutationCmdlet
+[OutputType(typeof(DeploymentOperation), typeof(RollingUpgradeResult))]
+public sealed class InvokeUpgradeDeploymentCommand : MonitoredUpgradeCmdlet
 {
     /// <summary>Auto (all domains in turn), Manual (Step-UpgradeDomain walks them) or Simultaneous.</summary>
     [Parameter]
@@ -59,6 +62,14 @@ public sealed class InvokeUpgradeDeploymentCommand : DeploymentMutationCmdlet
             ExtensionConfiguration = ExtensionConfiguration,
         };
         DeploymentTarget target = Target;
+        if (Monitored)
+        {
+            RequireMonitorable(Wait, "add -Wait; the upgrade is gated domain by domain while it is waited for.");
+            HealthPolicy policy = Policy;
+            Run((workflows, ct) => workflows.MonitoredUpgradeAsync(target, request, policy, Waiting, ct), target);
+            return;
+        }
+
         Run((workflows, ct) => workflows.UpgradeDeploymentAsync(target, request, Waiting, ct), target);
     }
 }

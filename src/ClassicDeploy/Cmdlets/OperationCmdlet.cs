@@ -16,8 +16,8 @@ public abstract class OperationCmdlet : ClassicDeployCmdlet
     /// <summary>Parameter set: an operation object.</summary>
     protected const string ByInputObject = "ByInputObject";
 
-    /// <summary>The operation's request id (x-ms-request-id of the accepted request).</summary>
-    [Parameter(ParameterSetName = ByRequestId, Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The operation's request id (x-ms-request-id of the accepted request); piped strings bind here (Get-Content ids.txt | Wait-DeploymentOperation).</summary>
+    [Parameter(ParameterSetName = ByRequestId, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [ValidateNotNullOrEmpty]
     public string RequestId { get; set; } = string.Empty;

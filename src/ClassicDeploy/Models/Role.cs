@@ -6,5 +6,8 @@ namespace ClassicDeploy.Models
         public string RoleName { get; set; } = string.Empty;
 
         public string? OsVersion { get; set; }
+
+        /// <summary>The role name, with its OS version when known.</summary>
+        public override string ToString() => string.IsNullOrEmpty(OsVersion) ? RoleName : $"{RoleName} ({OsVersion})";
     }
 }

@@ -28,5 +28,9 @@ namespace ClassicDeploy.Models
         public string? PowerState { get; set; }
 
         public string? HostName { get; set; }
+
+        /// <summary>"WebRole1_IN_0 (WebRole1, ReadyRole, upgrade domain 0)": what string interpolation shows.</summary>
+        public override string ToString() =>
+            $"{InstanceName} ({RoleName}, {InstanceStatus}, upgrade domain {InstanceUpgradeDomain})";
     }
 }

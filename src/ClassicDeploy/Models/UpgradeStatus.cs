@@ -9,5 +9,9 @@ namespace ClassicDeploy.Models
         public string CurrentUpgradeDomainState { get; set; } = string.Empty;
 
         public int CurrentUpgradeDomain { get; set; }
+
+        /// <summary>"Manual upgrade, upgrade domain 1 Before": the API's zero-based domain number, as in RoleInstance.InstanceUpgradeDomain.</summary>
+        public override string ToString() =>
+            $"{UpgradeType} upgrade, upgrade domain {CurrentUpgradeDomain} {CurrentUpgradeDomainState}";
     }
 }

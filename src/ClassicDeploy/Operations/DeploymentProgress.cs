@@ -5,8 +5,9 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Operations;
 
 /// <summary>
-/// Progress of one deployment's update: "Upgrading deployment &lt;name&gt; (&lt;service&gt;/&lt;slot&gt;)",
-/// "Upgrade domain k of n". The activity id is derived from the service and deployment, so
+/// Write-Progress for one deployment: activity "Upgrading &lt;name&gt;" (short, so a narrow console
+/// does not cut it), status "Upgrade domain k of n - &lt;service&gt;/&lt;slot&gt;" (the long part last,
+/// where a cut loses least). The activity id is derived from the service and deployment, so
 /// parallel deployments get distinct bars and the same deployment always gets the same one.
 /// </summary>
 internal sealed class DeploymentProgress
@@ -14,6 +15,7 @@ internal sealed class DeploymentProgress
     private readonly string _verb;
     private readonly IOperationSink _sink;
     private string _activity;
+    private string _where;
 
     public DeploymentProgress(string verb, DeploymentTarget target, IOperationSink sink)
     {
@@ -21,7 +23,8 @@ internal sealed class DeploymentProgress
         _sink = sink;
         Target = target;
         ActivityId = StableId(target.ServiceName + "/" + (target.DeploymentName ?? target.Slot.ToString()));
-        _activity = $"{verb} deployment {target.DeploymentName ?? target.Slot.ToString()} ({target.ServiceName})";
+        _activity = $"{verb} {target.DeploymentName ?? target.Slot.ToString()}";
+        _where = target.ServiceName + "/" + (target.Slot?.ToString() ?? target.DeploymentName);
     }
 
     public DeploymentTarget Target { get; }
@@ -53,9 +56,12 @@ internal sealed class DeploymentProgress
         Domain(upgrade.CurrentUpgradeDomain, deployment.UpgradeDomainCount, during);
     }
 
-    /// <summary>Names the bar after the deployment once it is known: "Upgrading deployment name (service/slot)".</summary>
-    public void Describe(Deployment deployment) =>
-        _activity = $"{_verb} deployment {deployment.DeploymentName} ({deployment.ServiceName}/{deployment.Slot})";
+    /// <summary>Names the bar after the deployment once it is known: "Upgrading name", "… - service/slot".</summary>
+    public void Describe(Deployment deployment)
+    {
+        _activity = $"{_verb} {deployment.DeploymentName}";
+        _where = $"{deployment.ServiceName}/{deployment.Slot}";
+    }
 
     /// <summary>Reports upgrade domain <paramref name="domain"/> (zero-based) of <paramref name="count"/>.</summary>
     public void Domain(int domain, int count, bool during)
@@ -64,6 +70,9 @@ internal sealed class DeploymentProgress
         int percent = Math.Min(99, ((domain * 2) + (during ? 1 : 0)) * 50 / total);
         Write($"Upgrade domain {domain + 1} of {total}", percent);
     }
+
+    /// <summary>Reports a status of the workflow's own (a monitored upgrade's stage) at <paramref name="percent"/>.</summary>
+    public void Status(string status, int percent) => Write(status, percent);
 
     /// <summary>Writes the Completed record that removes the bar.</summary>
     public void Complete() => _sink.Progress(new ProgressUpdate(ActivityId, _activity, "Completed", 100, completed: true));
@@ -84,7 +93,7 @@ internal sealed class DeploymentProgress
         }
     }
 
-    private void Write(string status, int percent) => _sink.Progress(new ProgressUpdate(ActivityId, _activity, status, percent));
+    private void Write(string status, int percent) => _sink.Progress(new ProgressUpdate(ActivityId, _activity, status + " - " + _where, percent));
 
     private static int StableId(string key)
     {

@@ -32,4 +32,10 @@ internal interface IOperationSink
     /// with a script block.
     /// </summary>
     Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct);
+
+    /// <summary>
+    /// What to warn if the command is stopped (Ctrl+C) from now on, or null for nothing: a workflow
+    /// that leaves something in progress when stopped says what, and how to carry on.
+    /// </summary>
+    void WhenStopped(string? warning);
 }

@@ -59,6 +59,13 @@ internal sealed partial class Workflows
             return;
         }
 
+        // Look at once: the operations may have ended long ago, and a short timeout must not report them InProgress.
+        await StatusLookAsync(pending, ct).ConfigureAwait(false);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
         PollingOptions polling = Client.Options.Polling ?? new PollingOptions();
         TimeSpan limit = timeout ?? polling.Timeout;
         using (CancellationTokenSource deadline = limit == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : Client.Clock.CreateCancellationTokenSource(limit))
@@ -70,6 +77,8 @@ internal sealed partial class Workflows
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
             {
+                // The deadline may have cut a look short: look once more, so what ended meanwhile is reported as ended.
+                await StatusLookAsync(pending, ct).ConfigureAwait(false);
                 foreach (FleetItem item in pending)
                 {
                     item.Progress?.Complete();

@@ -38,10 +38,35 @@ internal sealed partial class Workflows
         await WaitForManyAsync(items, timeout, ct).ConfigureAwait(false);
     }
 
-    private Task WaitOneAsync(DeploymentOperation operation, DeploymentProgress? progress, TimeSpan? timeout, CancellationToken ct) =>
-        operation.Status == OperationState.InProgress || operation.EndTime is null
-            ? CompleteAsync(operation, new OperationWait(true, timeout), progress, ct)
-            : CompleteAsync(operation, OperationWait.None, null, ct);
+    /// <summary>
+    /// Polls at once (the operation may have ended long ago, and a short timeout must not report
+    /// it InProgress), then waits for the rest of the timeout.
+    /// </summary>
+    private async Task WaitOneAsync(DeploymentOperation operation, DeploymentProgress? progress, TimeSpan? timeout, CancellationToken ct)
+    {
+        if (operation.Status != OperationState.InProgress && operation.EndTime != null)
+        {
+            await CompleteAsync(operation, OperationWait.None, null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        long started = Client.Clock.GetTimestamp();
+        Apply(operation, await Client.GetOperationStatusAsync(operation.RequestId, ct).ConfigureAwait(false));
+        if (operation.Status != OperationState.InProgress)
+        {
+            await CompleteAsync(operation, OperationWait.None, null, ct).ConfigureAwait(false);
+            return;
+        }
+
+        TimeSpan? rest = timeout;
+        if (timeout.HasValue && timeout.Value != Timeout.InfiniteTimeSpan)
+        {
+            TimeSpan left = timeout.Value - Client.Clock.GetElapsedTime(started);
+            rest = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        await CompleteAsync(operation, new OperationWait(true, rest), progress, ct).ConfigureAwait(false);
+    }
 
     private DeploymentProgress? ProgressFor(DeploymentOperation operation)
     {

@@ -152,8 +152,26 @@ namespace ClassicDeploy.Tests.Client
                 Assert.Contains("op1", ex.Message);
             }
 
-            Assert.Equal(4, handler.Seen.Count);
+            // Four polls in the five seconds, and one more at the deadline before giving up.
+            Assert.Equal(5, handler.Seen.Count);
             Assert.Equal(5, waits.Count);
+        }
+
+        [Fact]
+        public async Task AnOperationThatEndedJustBeforeTheDeadlineIsReportedNotTimedOut()
+        {
+            // InProgress at every poll within the timeout, Succeeded when looked at once more at the deadline.
+            var handler = InProgressThen(4, ScriptedHandler.Operation("op1", "Succeeded"));
+            var clock = new FakeTimeProvider();
+            var (client, _) = Client(handler, new PollingOptions { InitialInterval = TimeSpan.FromSeconds(1), MaxInterval = TimeSpan.FromSeconds(1) }, clock);
+            using (client)
+            {
+                OperationStatus status = await client.WaitForOperationAsync("op1", null, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+                Assert.Equal(OperationState.Succeeded, status.Status);
+            }
+
+            Assert.Equal(5, handler.Seen.Count);
         }
 
         [Fact]

@@ -76,7 +76,7 @@ public sealed class CertificateConnectionTests
     {
         using PowerShellSession session = PowerShellSession.Open();
         PSObject context = session.Run(
-            "Connect-ClassicDeploy -SubscriptionId 1 -Endpoint https://127.0.0.1:1/ -ServerCertificateThumbprint 'ab:cd ef0123456789abcdef0123456789abcdef0123' -PassThru")
+            "Connect-ClassicDeploy -SubscriptionId 00000000-0000-0000-0000-000000000001 -Endpoint https://127.0.0.1:1/ -ServerCertificateThumbprint 'ab:cd ef0123456789abcdef0123456789abcdef0123' -PassThru")
             .ShouldSucceed().Single();
 
         Assert.Equal("ABCDEF0123456789ABCDEF0123456789ABCDEF0123", context.Text("ServerCertificateThumbprint"));

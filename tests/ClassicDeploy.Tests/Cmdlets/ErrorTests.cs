@@ -43,7 +43,7 @@ public sealed class ErrorTests : IClassFixture<EmulatorFixture>
     [Theory]
     [InlineData("-Label ('x' * 101)", "Label")]
     [InlineData("-Package 'not a url'", "Package")]
-    [InlineData("-Configuration 'neither xml nor a file'", "Configuration")]
+    [InlineData("-Configuration '<ServiceConfiguration'", "Configuration")]
     [InlineData("-ExtendedProperty @{ '1bad' = 'x' }", "ExtendedProperty")]
     public void Invalid_input_is_InvalidParameter_naming_the_parameter_and_sends_nothing(string argument, string parameter)
     {

@@ -73,8 +73,9 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
         Assert.Equal(200, finished.Prop("HttpStatusCode"));
         Assert.NotNull(finished.Prop("EndTime"));
 
-        // Progress of a piped operation names the deployment it updates.
-        Assert.All(waited.Progress, p => Assert.StartsWith("Upgrading deployment", p.Activity));
+        // Progress of a piped operation names the deployment it updates: a short activity, the service and slot in the status.
+        Assert.All(waited.Progress, p => Assert.StartsWith("Upgrading ", p.Activity));
+        Assert.All(waited.Progress.Where(p => p.RecordType != ProgressRecordType.Completed), p => Assert.EndsWith(" - " + s.ServiceName + "/Production", p.StatusDescription));
         if (waited.Progress.Count > 0)
         {
             Assert.Equal(ProgressRecordType.Completed, waited.Progress[waited.Progress.Count - 1].RecordType);
@@ -105,7 +106,7 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
         Assert.All(r.Output, o => Assert.Equal("Succeeded", o.Text("Status")));
         foreach (var bar in r.Progress.GroupBy(p => p.ActivityId))
         {
-            Assert.Single(bar.Select(p => p.Activity.Split(' ')[2]).Distinct());
+            Assert.Single(bar.Select(p => p.Activity).Distinct());
             Assert.Equal(ProgressRecordType.Completed, bar.Last().RecordType);
         }
 
@@ -142,7 +143,7 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public void Each_piped_item_picks_name_or_slot_and_one_with_neither_is_refused_before_any_request()
+    public void Each_piped_item_picks_name_or_slot_and_one_with_neither_gets_every_deployment_of_its_service()
     {
         Scenario s = _fixture.Scenario().WithDeployment("Production", "blue").WithDeployment("Staging", "green");
         int before = s.Requests.Count;
@@ -151,13 +152,21 @@ public sealed class PipelineBindingTests : IClassFixture<EmulatorFixture>
             "[pscustomobject]@{ ServiceName = $svc }, " +
             "[pscustomobject]@{ ServiceName = $svc; Slot = 'Staging'; DeploymentName = $null } | Get-Deployment");
 
-        Assert.Equal(new[] { "blue", "green" }, r.Output.Select(d => d.Text("DeploymentName")));
-        ErrorRecord error = Assert.Single(r.Errors);
+        // The item with neither slot nor name gets both deployments (Get Hosted Service with embed-detail), production first.
+        Assert.Equal(new[] { "blue", "blue", "green", "green" }, r.ShouldSucceed().Output.Select(d => d.Text("DeploymentName")));
+        Assert.Equal(3, s.Requests.Count - before);
+
+        // A mutation cannot guess: the item with neither is refused before any request, the others go on.
+        before = s.Requests.Count;
+        ScriptResult removed = s.Run(
+            "[pscustomobject]@{ ServiceName = $svc; DeploymentName = 'blue' }, " +
+            "[pscustomobject]@{ ServiceName = $svc } | Remove-Deployment -WhatIf");
+        ErrorRecord error = Assert.Single(removed.Errors);
         Assert.StartsWith("ClassicDeploy.InvalidParameter,", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("-Slot", error.Exception.Message);
         Assert.Contains("-DeploymentName", error.Exception.Message);
-        Assert.Equal(2, s.Requests.Count - before);
+        Assert.Equal(0, s.Requests.Count - before);
     }
 
     [Fact]

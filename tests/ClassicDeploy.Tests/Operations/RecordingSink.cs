@@ -73,6 +73,30 @@ internal sealed class RecordingSink : IOperationSink, IProgressVisibility
         return Task.FromResult(Consent);
     }
 
-    public Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct) =>
-        throw new NotSupportedException("No workflow asks for a health check yet.");
+    /// <summary>The health gate's answer (a monitored upgrade); null: no workflow is expected to ask.</summary>
+    public Func<HealthCheck, HealthVerdict>? Health { get; set; }
+
+    /// <summary>The health checks asked for, in order.</summary>
+    public List<HealthCheck> Checks { get; } = new List<HealthCheck>();
+
+    /// <summary>The last warning the workflow asked to give if stopped.</summary>
+    public string? StoppedWarning { get; private set; }
+
+    public Task<HealthVerdict> CheckHealthAsync(HealthCheck check, CancellationToken ct)
+    {
+        if (Health is null)
+        {
+            throw new NotSupportedException("This test gives no health check.");
+        }
+
+        lock (_gate)
+        {
+            Checks.Add(check);
+        }
+
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Health(check));
+    }
+
+    public void WhenStopped(string? warning) => StoppedWarning = warning;
 }

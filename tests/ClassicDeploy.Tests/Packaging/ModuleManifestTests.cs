@@ -15,7 +15,7 @@ public sealed class ModuleManifestTests
 {
     private static readonly string[] ExpectedCmdlets =
     {
-        "Connect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment",
+        "Connect-ClassicDeploy", "Get-ClassicDeployContext", "Disconnect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment",
         "Remove-Deployment", "Invoke-UpgradeDeployment", "Step-UpgradeDomain", "Set-DeploymentConfiguration",
         "Switch-DeploymentSlot", "Undo-DeploymentUpgrade", "Get-DeploymentOperation", "Wait-DeploymentOperation",
         "Start-ClassicDeployEmulator", "Stop-ClassicDeployEmulator",

@@ -25,8 +25,8 @@ public sealed class EmulatorCmdletTests : IDisposable
         Assert.Null(emulator.DataDirectory);
         _console.SetVariable("emulator", emulator);
         string shown = _console.Show("$emulator");
-        Assert.Matches(new Regex(@"^ProcessId\s+Endpoint\s+SubscriptionId\s+Store\s*$", RegexOptions.Multiline), shown);
-        Assert.Matches(new Regex($@"^\s*{emulator.ProcessId}\s+{Regex.Escape(emulator.Endpoint.ToString())}\s+{emulator.SubscriptionId}\s+in memory\s*$", RegexOptions.Multiline), shown);
+        Assert.Matches(new Regex(@"^\s*PID\s+Endpoint\s+Store\s+SubscriptionId\s*$", RegexOptions.Multiline), shown);
+        Assert.Matches(new Regex($@"^\s*{emulator.ProcessId}\s+{Regex.Escape(emulator.Endpoint.ToString())}\s+in memory\s+{emulator.SubscriptionId}\s*$", RegexOptions.Multiline), shown);
 
         // No Connect-ClassicDeploy: Start-ClassicDeployEmulator connected the session.
         ScriptResult created = _console.Run("New-CloudService -ServiceName started -Location 'West Europe'; (Get-CloudService -ServiceName started).ServiceName");

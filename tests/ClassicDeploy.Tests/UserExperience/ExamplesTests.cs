@@ -34,12 +34,12 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
 
         // The manual upgrade waits before domain 1 of 5, with a rollback allowed.
         Assert.Matches(new Regex(@"^contoso-\w+\s+Production\s+web-blue\s+Running\s+1/5 Before\s+7/7\s+True\s+False", RegexOptions.Multiline), text);
-        Assert.Equal(5, Regex.Matches(text, @"^Walk Upgrade Domain\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline).Count);
-        Assert.Matches(new Regex(@"^Swap Deployment\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Equal(5, Regex.Matches(text, @"^Walk\s+contoso-\w+/web-green\s+Succeeded", RegexOptions.Multiline).Count);
+        Assert.Matches(new Regex(@"^Swap\s+contoso-\w+/web-green\s+Succeeded", RegexOptions.Multiline), text);
         Assert.Contains("Post-check failed after upgrade domain 1: smoke test failed", text);
-        Assert.Matches(new Regex(@"^Rollback Update Or Upgrade\s+contoso-\w+\s+web-green\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^Rollback\s+contoso-\w+/web-green\s+Succeeded", RegexOptions.Multiline), text);
         Assert.Contains("== Done: production runs v3 on web-green, all 7 instances ready: True", text);
-        Assert.Contains(result.Progress, p => p.StatusDescription == "Upgrade domain 5 of 5");
+        Assert.Contains(result.Progress, p => p.StatusDescription.StartsWith("Upgrade domain 5 of 5 - contoso-", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
         (string text, _) = RunExample("blue-green-swap.ps1");
 
         Assert.Contains("What if: ", text);
-        Assert.Equal(3, Regex.Matches(text, @"^Swap Deployment\s", RegexOptions.Multiline).Count);
+        Assert.Equal(3, Regex.Matches(text, @"^Swap\s", RegexOptions.Multiline).Count);
         Assert.Contains("Production is now shop-green (v2)", text);
         Assert.Contains("Production is now shop-blue (v1)", text);
-        Assert.Matches(new Regex(@"^Delete Deployment\s+shop-\w+\s+shop-blue\s+Succeeded", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^Delete\s+shop-\w+/shop-blue\s+Succeeded", RegexOptions.Multiline), text);
         Assert.Matches(new Regex(@"== Done: shop-\w+ runs shop-green \(v2\) in production; staging is empty\."), text);
     }
 
@@ -61,11 +61,26 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
         (string text, _) = RunExample("parallel-fan-out.ps1", "-Count 3");
 
         Assert.Contains("3 upgrades in flight", text);
-        Assert.Equal(3, Regex.Matches(text, @"^Upgrade Deployment\s+fleet-\w+-0\d\s+api-0\d\s+Succeeded", RegexOptions.Multiline).Count);
+        Assert.Equal(3, Regex.Matches(text, @"^Upgrade\s+fleet-\w+-0\d/api-0\d\s+Succeeded", RegexOptions.Multiline).Count);
         Assert.Contains("Wave 1: upgrade domain 1 of 3 on 3 services", text);
         Assert.Contains("Wave 3: upgrade domain 3 of 3 on 3 services", text);
-        Assert.Equal(9, Regex.Matches(text, @"^Walk Upgrade Domain\s+fleet-", RegexOptions.Multiline).Count);
+        Assert.Equal(9, Regex.Matches(text, @"^Walk\s+fleet-", RegexOptions.Multiline).Count);
         Assert.Contains("== Done: all 3 services run v3 after 3 waves.", text);
+    }
+
+    [Fact]
+    public void MonitoredUpgradeGatesAGoodReleaseThroughEveryDomainAndRollsBackABadOneAfterItsFirst()
+    {
+        (string text, ScriptResult result) = RunExample("monitored-upgrade.ps1");
+
+        Assert.Contains("Release v2: Completed, 5 of 5 upgrade domains healthy, 5 walks", text);
+        Assert.Matches(new Regex(@"^shop-\w+\s+Production\s+shop-web\s+Completed\s+5/5\s", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^shop-\w+\s+Production\s+shop-web\s+RolledBack\s+0/1\s+UD 0\s", RegexOptions.Multiline), text);
+        Assert.Contains("Release v3: RolledBack after upgrade domain 0, 1 walk(s): upgrade domain 0 is unhealthy: the health check failed: smoke test failed: GET /health answered 500 on WebRole1_IN_0", text);
+        Assert.Contains("Error: ClassicDeploy.HealthCheckFailed,", text);
+        Assert.Contains("== Done: production runs v2 on shop-web, no update in progress: True", text);
+        Assert.Contains(result.Progress, p => p.StatusDescription.StartsWith("walking domain 5 of 5", StringComparison.Ordinal));
+        Assert.Contains(result.Progress, p => p.StatusDescription.StartsWith("rolling back", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,7 +103,7 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
         int[] walked = Regex.Matches(text, @"Walking upgrade domain (\d) of 5").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 1 }, walked);
         Assert.Contains("Upgrade domain 5 of 5", text);
-        Assert.Matches(new Regex(@"^ServiceName\s+Slot\s+DeploymentName\s+Status\s+UpgradeDomain\s+Instances\s+RollbackAllowed\s+Locked", RegexOptions.Multiline), text);
+        Assert.Matches(new Regex(@"^ServiceName\s+Slot\s+Deployment\s+Status\s+Upgrade\s+Ready\s+Rollback\s+Locked", RegexOptions.Multiline), text);
         Assert.Contains("== Done: production runs v3", text);
     }
 

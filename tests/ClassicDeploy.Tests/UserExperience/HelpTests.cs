@@ -13,7 +13,7 @@ public sealed class HelpTests : IDisposable
 {
     public static readonly string[] ExportedCmdlets =
     {
-        "Connect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment", "Remove-Deployment",
+        "Connect-ClassicDeploy", "Get-ClassicDeployContext", "Disconnect-ClassicDeploy", "Get-CloudService", "New-CloudService", "Get-Deployment", "New-Deployment", "Remove-Deployment",
         "Invoke-UpgradeDeployment", "Step-UpgradeDomain", "Set-DeploymentConfiguration", "Switch-DeploymentSlot",
         "Undo-DeploymentUpgrade", "Get-DeploymentOperation", "Wait-DeploymentOperation",
         "Start-ClassicDeployEmulator", "Stop-ClassicDeployEmulator",
@@ -50,6 +50,21 @@ foreach ($p in $cmd.Parameters.Values) {
 foreach ($k in $documented.Keys) { if (-not $cmd.Parameters.ContainsKey($k)) { ""-$k is documented but does not exist"" } }
 ";
 
+    // One line per parameter set, from the cmdlet ("code:") and from help's SYNTAX ("help:"):
+    // the set's parameters by name, "!" for mandatory, "@n" for a position.
+    private const string Signatures = @"
+param($name)
+$common = [System.Management.Automation.Cmdlet]::CommonParameters
+foreach ($set in (Get-Command $name).ParameterSets) {
+    'code:' + ((@($set.Parameters) | Where-Object { $common -notcontains $_.Name } | ForEach-Object {
+        '-' + $_.Name + $(if ($_.IsMandatory) { '!' }) + $(if ($_.Position -ge 0) { '@' + $_.Position }) }) -join ' ')
+}
+foreach ($item in @((Get-Help $name -Full).syntax.syntaxItem)) {
+    'help:' + ((@($item.parameter) | Where-Object { $_ } | ForEach-Object {
+        '-' + $_.name + $(if ($_.required -eq 'true') { '!' }) + $(if ($_.position -ne 'named') { '@' + $_.position }) }) -join ' ')
+}
+";
+
     private readonly ConsoleSession _console = ConsoleSession.Open();
 
     public static IEnumerable<object[]> Cmdlets => ExportedCmdlets.Select(c => new object[] { c });
@@ -74,6 +89,27 @@ foreach ($k in $documented.Keys) { if (-not $cmd.Parameters.ContainsKey($k)) { "
         result.ShouldSucceed();
 
         Assert.True(result.Output.Count == 0, cmdlet + ": " + string.Join("; ", result.Output));
+    }
+
+    /// <summary>
+    /// Help's SYNTAX shows exactly the cmdlet's parameter sets: the same parameters, mandatory and
+    /// positional as the cmdlet declares them. After changing a cmdlet's parameters, document them
+    /// under PARAMETERS and run build/Update-HelpSyntax.ps1.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cmdlets))]
+    public void HelpSyntaxShowsExactlyTheCmdletsParameterSets(string cmdlet)
+    {
+        _console.SetVariable("__name", cmdlet);
+        _console.SetVariable("__signatures", Signatures);
+        string[] lines = _console.Run("& ([scriptblock]::Create($__signatures)) $__name").ShouldSucceed().Output.Select(o => o.ToString()).ToArray();
+
+        string[] code = Sets(lines, "code:");
+        string[] help = Sets(lines, "help:");
+        Assert.True(
+            code.SequenceEqual(help),
+            $"{cmdlet}: help SYNTAX differs from Get-Command (run build/Update-HelpSyntax.ps1).{Environment.NewLine}" +
+            $"cmdlet:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", code)}{Environment.NewLine}help:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", help)}");
     }
 
     [Theory]
@@ -126,6 +162,13 @@ foreach ($k in $documented.Keys) { if (-not $cmd.Parameters.ContainsKey($k)) { "
         Assert.Contains("about_ClassicDeploy", text);
         Assert.Contains("Step-UpgradeDomain", text);
     }
+
+    /// <summary>The parameter sets with this prefix, each as its parameters in name order, in order.</summary>
+    private static string[] Sets(IEnumerable<string> lines, string prefix) =>
+        lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(l => string.Join(" ", l.Substring(prefix.Length).Split(' ', StringSplitOptions.RemoveEmptyEntries).OrderBy(p => p, StringComparer.OrdinalIgnoreCase)))
+            .OrderBy(l => l, StringComparer.Ordinal)
+            .ToArray();
 
     private IEnumerable<string> UnknownParameters(string cmdlet, CommandAst command)
     {

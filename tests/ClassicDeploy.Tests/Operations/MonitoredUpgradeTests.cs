@@ -1,0 +1,232 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ClassicDeploy.Models;
+using ClassicDeploy.Operations;
+using Xunit;
+
+namespace ClassicDeploy.Tests.Operations;
+
+/// <summary>
+/// Monitored rolling upgrades against the emulator on an injected clock, without a runspace: the
+/// health check is the sink's answer, scripted per test.
+/// </summary>
+public sealed class MonitoredUpgradeTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Theory]
+    [InlineData(UpgradeMode.Manual)]
+    [InlineData(UpgradeMode.Auto)]
+    public async Task A_healthy_package_completes_with_every_domain_checked(UpgradeMode mode)
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(mode), VirtualService.Policy(stable: 10), new OperationWait(true, null), None);
+
+        Assert.NotNull(result);
+        Assert.Equal(RollingUpgradeOutcome.Completed, result!.Outcome);
+        Assert.Null(result.FailedUpgradeDomain);
+        Assert.Null(result.Reason);
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, result.Domains.Select(d => d.UpgradeDomain));
+        Assert.All(result.Domains, d => Assert.True(d.Healthy));
+        Assert.All(result.Domains, d => Assert.True(d.ChecksPassed >= 3, $"domain {d.UpgradeDomain}: {d.ChecksPassed} checks"));
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, s.Sink.Checks.Select(c => c.UpgradeDomain).Distinct());
+        Assert.Same(result, Assert.Single(s.Sink.Output.OfType<RollingUpgradeResult>()));
+        Assert.Empty(s.Sink.Errors);
+        Assert.Equal(mode == UpgradeMode.Manual ? 5 : 0, s.Walks);
+        Assert.Equal(OperationKind.UpgradeDeployment, result.Operations[0].Kind);
+        Assert.All(result.Operations, o => Assert.Equal(OperationState.Succeeded, o.Status));
+        Deployment after = await s.GetAsync();
+        Assert.Null(after.UpgradeStatus);
+        Assert.Equal(VirtualService.NewConfiguration, after.Configuration);
+    }
+
+    [Fact]
+    public async Task Manual_a_failing_check_after_domain_0_rolls_back_before_any_other_domain_is_walked()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = c => HealthVerdict.Unhealthy("GET /health answered 500");
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(0, result.FailedUpgradeDomain);
+        Assert.Contains("GET /health answered 500", result.Reason);
+        Assert.Equal(1, s.Walks);
+        Assert.Single(s.Rollbacks);
+        Assert.Equal(new[] { OperationKind.UpgradeDeployment, OperationKind.WalkUpgradeDomain, OperationKind.RollbackUpdateOrUpgrade }, result.Operations.Select(o => o.Kind));
+        Assert.Equal(OperationState.Succeeded, result.Operations.Last().Status);
+        UpgradeDomainResult domain = Assert.Single(result.Domains);
+        Assert.False(domain.Healthy);
+        Assert.Equal(1, domain.ChecksFailed);
+
+        // The error comes after the result, once the rollback has finished, naming domain and reason.
+        var (error, target) = Assert.Single(s.Sink.Errors);
+        WorkflowException failed = Assert.IsType<WorkflowException>(error);
+        Assert.Equal("HealthCheckFailed", failed.ErrorId);
+        Assert.Contains("rolled back at upgrade domain 0", failed.Message);
+        Assert.Contains("GET /health answered 500", failed.Message);
+        Assert.Same(result, target);
+        Deployment after = await s.GetAsync();
+        Assert.Null(after.UpgradeStatus);
+        Assert.Equal(VirtualService.Configuration, after.Configuration);
+    }
+
+    [Fact]
+    public async Task A_flaky_check_that_passes_within_HealthCheckRetry_completes()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        int calls = 0;
+        s.Sink.Health = c => c.UpgradeDomain == 1 && ++calls <= 2 ? HealthVerdict.Unhealthy("warming up") : HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(retry: 30), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Completed, result!.Outcome);
+        UpgradeDomainResult flaky = result.Domains[1];
+        Assert.True(flaky.Healthy);
+        Assert.Equal(2, flaky.ChecksFailed);
+        Assert.Equal(1, flaky.ChecksPassed);
+        Assert.Empty(s.Sink.Errors);
+    }
+
+    [Fact]
+    public async Task HealthCheckStable_catches_a_check_that_fails_after_first_passing()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        int calls = 0;
+        s.Sink.Health = c => c.UpgradeDomain == 1 && ++calls >= 2 ? HealthVerdict.Unhealthy("memory leak") : HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(stable: 20), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(1, result.FailedUpgradeDomain);
+        Assert.True(result.Domains[0].Healthy);
+        Assert.Equal(1, result.Domains[1].ChecksPassed);
+        Assert.Equal(1, result.Domains[1].ChecksFailed);
+        Assert.Equal(2, s.Walks);
+    }
+
+    [Fact]
+    public async Task Pause_leaves_the_update_in_progress_and_says_how_to_resume_then_resuming_rechecks_walked_domains_first()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = c => c.UpgradeDomain == 1 ? HealthVerdict.Unhealthy("smoke test failed") : HealthVerdict.Healthy;
+
+        RollingUpgradeResult? paused = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(FailureAction.Pause), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Paused, paused!.Outcome);
+        Assert.Equal(1, paused.FailedUpgradeDomain);
+        Assert.Contains("Step-UpgradeDomain -ServiceName contoso -DeploymentName blue -All -HealthCheck", paused.Reason);
+        Assert.Contains("Undo-DeploymentUpgrade -ServiceName contoso -DeploymentName blue -Mode Auto -Wait", paused.Reason);
+        Assert.Empty(s.Rollbacks);
+        Assert.Contains("is paused at upgrade domain 1", Assert.Single(s.Sink.Errors).Error.Message);
+        Deployment left = await s.GetAsync();
+        Assert.Equal(2, left.UpgradeStatus!.CurrentUpgradeDomain);
+
+        // Fixed: the same gate, run again, re-checks domains 0 and 1 before walking 2, 3 and 4.
+        s.Restart();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+        RollingUpgradeResult? resumed = await s.Workflows.MonitoredWalkAsync(VirtualService.Target, VirtualService.Policy(FailureAction.Pause), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Completed, resumed!.Outcome);
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, resumed.Domains.Select(d => d.UpgradeDomain));
+        Assert.Equal(new[] { 0, 1 }, s.Sink.Checks.Take(2).Select(c => c.UpgradeDomain));
+        Assert.Equal(5, s.Walks);
+        Assert.Null((await s.GetAsync()).UpgradeStatus);
+    }
+
+    [Fact]
+    public async Task The_same_command_after_the_runbook_was_killed_carries_on_from_the_current_domain_without_a_new_upgrade()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        using var killed = new CancellationTokenSource();
+        s.Sink.Health = c =>
+        {
+            if (c.UpgradeDomain == 2)
+            {
+                killed.Cancel();
+            }
+
+            return HealthVerdict.Healthy;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(stable: 10), new OperationWait(true, null), killed.Token));
+        Assert.Empty(s.Sink.Output.OfType<RollingUpgradeResult>());
+        Assert.Equal(3, s.Walks);
+
+        s.Restart();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+        RollingUpgradeResult? resumed = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(stable: 10), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Completed, resumed!.Outcome);
+        Assert.Equal(1, s.Upgrades);
+        Assert.Equal(5, s.Walks);
+        Assert.Equal(new[] { 0, 1, 2 }, s.Sink.Checks.Select(c => c.UpgradeDomain).Distinct().Take(3));
+        Assert.Equal(new[] { 0, 1, 2, 3, 4 }, resumed.Domains.Select(d => d.UpgradeDomain));
+        Assert.Contains(s.Sink.Verbose, v => v.Contains("resuming"));
+    }
+
+    [Fact]
+    public async Task Stopping_leaves_the_update_in_progress_and_the_warning_names_the_request_id_and_both_commands()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        using var stop = new CancellationTokenSource();
+        s.Sink.Health = c =>
+        {
+            if (c.UpgradeDomain == 1)
+            {
+                stop.Cancel();
+            }
+
+            return HealthVerdict.Healthy;
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(stable: 10), new OperationWait(true, null), stop.Token));
+
+        Deployment left = await s.GetAsync();
+        Assert.NotNull(left.UpgradeStatus);
+        Assert.Empty(s.Rollbacks);
+        string warning = s.Sink.StoppedWarning!;
+        string lastWalk = s.Host.Requests.Snapshot().Last(r => r.Query.Contains("comp=walkupgradedomain")).RequestId;
+        Assert.Contains(lastWalk, warning);
+        Assert.Contains("Step-UpgradeDomain -ServiceName contoso -DeploymentName blue -All -HealthCheck", warning);
+        Assert.Contains("Undo-DeploymentUpgrade -ServiceName contoso -DeploymentName blue -Mode Auto -Wait", warning);
+    }
+
+    [Fact]
+    public async Task Progress_names_the_stage()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = c => c.UpgradeDomain == 1 ? HealthVerdict.Unhealthy("no") : HealthVerdict.Healthy;
+
+        await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(stable: 10), new OperationWait(true, null), None);
+
+        // Each status names the stage first, then where ("… - contoso/Production").
+        string[] statuses = s.Sink.Progress.Select(p => p.Status.Split(" - ")[0]).ToArray();
+        Assert.Contains("walking domain 2 of 5", statuses);
+        Assert.Contains(statuses, t => t.StartsWith("domain 2 of 5: ", StringComparison.Ordinal) && t.EndsWith(" of 1 instances ready", StringComparison.Ordinal));
+        Assert.Contains("domain 1 of 5: health check 2 of 3 passed", statuses);
+        Assert.Contains("rolling back", statuses);
+        Assert.Single(s.Sink.Progress.Select(p => p.ActivityId).Distinct());
+        Assert.True(s.Sink.Progress.Last().Completed);
+    }
+
+    [Fact]
+    public async Task A_bad_policy_is_refused_before_any_request()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Restart();
+        HealthPolicy policy = VirtualService.Policy(stable: 600, timeout: 600);
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() =>
+            s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), policy, new OperationWait(true, null), None));
+
+        Assert.Equal("UpgradeDomainTimeout", error.ParamName);
+        Assert.Equal(0, s.Sent);
+    }
+}
