@@ -37,6 +37,23 @@ internal sealed partial class Workflows
         public DeploymentProgress? Progress { get; }
 
         public string Key => NormalizeId(Operation.RequestId);
+
+        /// <summary>Whether its bar was ever written (only then is it completed).</summary>
+        public bool Shown { get; private set; }
+
+        public void Report(Deployment deployment)
+        {
+            Shown = true;
+            Progress!.Report(deployment);
+        }
+
+        public void Complete()
+        {
+            if (Shown)
+            {
+                Progress!.Complete();
+            }
+        }
     }
 
     private async Task WaitForManyAsync(IReadOnlyList<(DeploymentOperation Operation, object? Input, DeploymentProgress? Progress)> items, TimeSpan? timeout, CancellationToken ct)
@@ -81,7 +98,7 @@ internal sealed partial class Workflows
                 await StatusLookAsync(pending, ct).ConfigureAwait(false);
                 foreach (FleetItem item in pending)
                 {
-                    item.Progress?.Complete();
+                    item.Complete();
                     Sink.Emit(item.Operation);
                     Sink.Error(new TimeoutException($"Operation {item.Operation.RequestId} did not finish within {limit}; it may still be running."), item.Input);
                 }
@@ -137,7 +154,7 @@ internal sealed partial class Workflows
                 schedule.SawDeployment(sent, Now(), deployment);
                 if (pending.Contains(watched))
                 {
-                    watched.Progress!.Report(deployment);
+                    watched.Report(deployment);
                 }
 
                 int? domain = deployment.UpgradeStatus?.CurrentUpgradeDomain;
@@ -203,7 +220,7 @@ internal sealed partial class Workflows
                     pending.Remove(item);
                 }
 
-                item.Progress?.Complete();
+                item.Complete();
                 Sink.Error(exception, item.Input);
             }
         }, ct).ConfigureAwait(false);
@@ -213,7 +230,7 @@ internal sealed partial class Workflows
             {
                 pending.Remove(item);
                 Apply(item.Operation, status);
-                item.Progress?.Complete();
+                item.Complete();
                 await CompleteAsync(item.Operation, OperationWait.None, null, ct).ConfigureAwait(false);
             }
         }
@@ -244,7 +261,7 @@ internal sealed partial class Workflows
                     : d.Slot == target.Slot);
                 if (deployment != null)
                 {
-                    item.Progress.Report(deployment);
+                    item.Report(deployment);
                 }
             }
         }, ct).ConfigureAwait(false);
