@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 namespace ClassicDeploy.Benchmarks;
 
 /// <summary>
-/// <c>dotnet tool restore; dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e] [--quick]</c>:
+/// <c>dotnet tool restore; dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e,f] [--quick]</c>:
 /// runs the benchmarks, prints a table, writes benchmark-results/results.json and prints the same JSON.
 /// Exit code 0 when every benchmark ran (a missed target is reported, not an error), 1 when one failed to run.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class Program
         Thread.CurrentThread.CurrentCulture = CultureInfo.InvariantCulture;
         bool quick = args.Contains("--quick");
         int onlyAt = Array.IndexOf(args, "--only");
-        ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e" };
+        ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e", "f" };
         if (!File.Exists(RepoPaths.ModuleManifest))
         {
             Console.Error.WriteLine($"The built module is missing: {RepoPaths.ModuleManifest} (dotnet build src/ClassicDeploy lays it out).");
@@ -43,6 +43,8 @@ internal static class Program
         await RunAsync("c", only, failures, async () => results.AddRange(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 1000, quick ? 3 : 9)));
         await RunAsync("d", only, failures, async () => results.Add(await ImportModuleBenchmark.RunAsync(quick ? 3 : 7)));
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
+
+        await RunAsync("f", only, failures, async () => results.AddRange(await MonitoredUpgradeBenchmark.RunAsync(TimeSpan.FromMilliseconds(200), quick ? 1 : 3)));
 
         PrintTable(results, failures);
         var report = new

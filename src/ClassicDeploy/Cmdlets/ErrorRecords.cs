@@ -38,7 +38,7 @@ internal static class ErrorRecords
                     record.ErrorDetails = new ErrorDetails(Describe(deployment) + ": " + server.Message);
                 }
 
-                return record;
+                return WithHolder(record, server);
             case InvalidResponseException garbled:
                 return new ErrorRecord(garbled, Prefix + "InvalidResponse", ErrorCategory.InvalidResult, target);
             case ClassicDeployException own:
@@ -58,6 +58,31 @@ internal static class ErrorRecords
                 return new ErrorRecord(exception, Prefix + "UnexpectedError", ErrorCategory.NotSpecified, target);
         }
     }
+
+    /// <summary>
+    /// A 409 from a Locked deployment names the operation holding it ("… operation with
+    /// x-ms-requestid &lt;id&gt; …"): the recommended action is to wait for that operation.
+    /// </summary>
+    private static ErrorRecord WithHolder(ErrorRecord record, ServiceManagementException server)
+    {
+        if (server.StatusCode == 409 && server.Message != null)
+        {
+            System.Text.RegularExpressions.Match holder = LockHolder.Match(server.Message);
+            if (holder.Success)
+            {
+                record.ErrorDetails = new ErrorDetails(server.Message)
+                {
+                    RecommendedAction = "Wait-DeploymentOperation -RequestId " + OperationIds.Normalize(holder.Groups[1].Value),
+                };
+            }
+        }
+
+        return record;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex LockHolder = new System.Text.RegularExpressions.Regex(
+        "x-ms-requestid ([0-9A-Fa-f]{8}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{4}-?[0-9A-Fa-f]{12})\\b",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>"Cloud service 'contoso-web', Staging slot" or "…, deployment 'prod-v1'".</summary>
     public static string Describe(DeploymentTarget target) =>

@@ -35,7 +35,7 @@ public abstract class OperationCmdlet : ClassicDeployCmdlet
     {
         DeploymentOperation? input = InputObject;
         return input is null
-            ? new DeploymentOperation { RequestId = RequestId, Status = OperationState.InProgress, StartTime = DateTime.UtcNow }
+            ? new DeploymentOperation { RequestId = OperationIds.Normalize(RequestId), Status = OperationState.InProgress, StartTime = DateTime.UtcNow }
             : new DeploymentOperation
             {
                 RequestId = input.RequestId,

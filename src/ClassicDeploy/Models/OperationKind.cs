@@ -53,4 +53,40 @@ public static class OperationKinds
 
         return OperationKind.Unknown;
     }
+
+    /// <summary>
+    /// The kind of an OperationName of List Subscription Operations ("UpgradeDeployment",
+    /// "RollbackDeploymentUpdateOrUpgrade", also with a "BySlot" or "ByName" ending), or Unknown.
+    /// </summary>
+    public static OperationKind FromListName(string? operationName)
+    {
+        if (string.IsNullOrEmpty(operationName))
+        {
+            return OperationKind.Unknown;
+        }
+
+        string name = operationName!.Replace(" ", string.Empty);
+        foreach (string suffix in new[] { "BySlot", "ByName" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name.Substring(0, name.Length - suffix.Length);
+            }
+        }
+
+        if (string.Equals(name, "RollbackDeploymentUpdateOrUpgrade", StringComparison.OrdinalIgnoreCase))
+        {
+            return OperationKind.RollbackUpdateOrUpgrade;
+        }
+
+        for (int i = 1; i < Names.Length; i++)
+        {
+            if (string.Equals(Names[i].Replace(" ", string.Empty), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return (OperationKind)i;
+            }
+        }
+
+        return OperationKind.Unknown;
+    }
 }

@@ -62,10 +62,11 @@ internal sealed partial class Workflows
     {
         TargetRules.Deployment(target);
         request.Validate();
+        string supersedes = await SupersedesAsync(target, ct).ConfigureAwait(false);
         return await MutateAsync(
             About(OperationKind.UpgradeDeployment, target.ServiceName, target.Slot, target.DeploymentName),
             target.ToString(),
-            $"{request.Mode} upgrade to package {WithoutQuery(request.PackageUrl)}",
+            $"{request.Mode} upgrade to package {WithoutQuery(request.PackageUrl)}{supersedes}",
             token => Client.UpgradeDeploymentAsync(target, request, token),
             wait,
             DeploymentProgress.For(OperationKind.UpgradeDeployment, target, Sink),
@@ -77,13 +78,38 @@ internal sealed partial class Workflows
     {
         TargetRules.Deployment(target);
         request.Validate();
+        string supersedes = await SupersedesAsync(target, ct).ConfigureAwait(false);
         return await MutateAsync(
             About(OperationKind.ChangeDeploymentConfiguration, target.ServiceName, target.Slot, target.DeploymentName),
             target.ToString(),
-            "Change configuration" + (request.Mode is null ? string.Empty : $" ({request.Mode})"),
+            "Change configuration" + (request.Mode is null ? string.Empty : $" ({request.Mode})") + supersedes,
             token => Client.ChangeConfigurationAsync(target, request, token),
             wait,
             DeploymentProgress.For(OperationKind.ChangeDeploymentConfiguration, target, Sink),
             ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A new update over one in progress supersedes it (the service rolls the changed domains back,
+    /// then applies the new update): the confirmation says so. Empty when no update is in progress.
+    /// </summary>
+    private async Task<string> SupersedesAsync(DeploymentTarget target, CancellationToken ct)
+    {
+        Deployment deployment;
+        try
+        {
+            deployment = await Client.GetDeploymentAsync(target, ct).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!(exception is OperationCanceledException) || !ct.IsCancellationRequested)
+        {
+            // The request itself will say what is wrong (no such deployment, a server fault).
+            Sink.Verbose("Could not read deployment " + target + " before the update: " + exception.Message);
+            return string.Empty;
+        }
+
+        UpgradeStatus? update = deployment.UpgradeStatus;
+        return update == null
+            ? string.Empty
+            : $", superseding the {update.UpgradeType} update in progress (upgrade domain {update.CurrentUpgradeDomain} of {deployment.UpgradeDomainCount}, {update.CurrentUpgradeDomainState})";
     }
 }

@@ -15,6 +15,7 @@ internal sealed partial class Workflows
     public async Task GetOperationStatusAsync(DeploymentOperation operation, CancellationToken ct)
     {
         Apply(operation, await Client.GetOperationStatusAsync(operation.RequestId, ct).ConfigureAwait(false));
+        await DescribeAsync(new[] { operation }, ct).ConfigureAwait(false);
         Sink.Emit(operation);
     }
 
@@ -28,6 +29,7 @@ internal sealed partial class Workflows
     /// </summary>
     public async Task WaitForOperationsAsync(IReadOnlyList<(DeploymentOperation Operation, object? Input)> operations, TimeSpan? timeout, CancellationToken ct)
     {
+        await DescribeAsync(operations.Select(o => o.Operation).ToList(), ct).ConfigureAwait(false);
         var items = operations.Select(o => (o.Operation, o.Input, Progress: ProgressFor(o.Operation))).ToList();
         if (items.Count == 1)
         {

@@ -18,7 +18,7 @@ public sealed class ErrorTests : IClassFixture<EmulatorFixture>
         // The deployment is Locked while an update is accepted; an hour makes that window certain.
         await using TestEmulator emulator = await TestEmulator.StartAsync(o => o.AcceptDuration = System.TimeSpan.FromHours(1));
         Scenario s = new Scenario(emulator, emulator.Connect()).WithDeployment();
-        s.Run("Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Manual -Package $pkg2 -Configuration $cfg2").ShouldSucceed();
+        string holder = s.Run("Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Manual -Package $pkg2 -Configuration $cfg2").ShouldSucceed().Single().Text("RequestId")!;
         ScriptResult r = s.Run("Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Auto -Package $pkg1 -Configuration $cfg1");
 
         ErrorRecord error = Assert.Single(r.Errors);
@@ -26,6 +26,7 @@ public sealed class ErrorTests : IClassFixture<EmulatorFixture>
         Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
         Assert.Equal(409, ((dynamic)error.Exception).StatusCode);
         Assert.Equal(s.ServiceName + "/Production", error.TargetObject.ToString());
+        Assert.Equal("Wait-DeploymentOperation -RequestId " + holder, error.ErrorDetails.RecommendedAction);
         Assert.Empty(r.Output);
     }
 

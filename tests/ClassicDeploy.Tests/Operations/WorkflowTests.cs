@@ -44,7 +44,8 @@ public sealed class WorkflowTests
     public async Task UpgradeWithWaitSendsOnePostAndOutputsTheSucceededOperationWithProgress()
     {
         // The wait reads the deployment (progress, and when to look), then asks the status once it shows no update.
-        _handler.Then(HttpStatusCode.Accepted, requestId: "op-up")
+        _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
+            .Then(HttpStatusCode.Accepted, requestId: "op-up")
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", manualDomain: 1, state: "During"))
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.OK, ScriptedHandler.Operation("op-up", "Succeeded"));
@@ -52,7 +53,8 @@ public sealed class WorkflowTests
         await Workflows().UpgradeDeploymentAsync(Production, Upgrade(), new OperationWait(true, null), CancellationToken.None);
 
         Assert.Equal(("contoso/Production", "Auto upgrade to package https://store.test/pkg/v2.cspkg?…"), Assert.Single(_sink.Asked));
-        Assert.Equal(Base + "/deploymentslots/production/?comp=upgrade", _handler.Seen[0].Uri);
+        Assert.Equal(Base + "/deploymentslots/production", _handler.Seen[0].Uri);
+        Assert.Equal(Base + "/deploymentslots/production/?comp=upgrade", _handler.Seen[1].Uri);
         Assert.Single(_handler.Seen, s => s.Method == "POST");
         DeploymentOperation operation = Assert.Single(_sink.Operations);
         Assert.Equal(OperationKind.UpgradeDeployment, operation.Kind);
@@ -74,7 +76,7 @@ public sealed class WorkflowTests
 
         Assert.Null(operation);
         Assert.Single(_sink.Asked);
-        Assert.Empty(_handler.Seen);
+        Assert.DoesNotContain(_handler.Seen, s => s.Method != "GET");
         Assert.Empty(_sink.Output);
     }
 
@@ -108,7 +110,8 @@ public sealed class WorkflowTests
     [Fact]
     public async Task AFailedOperationIsOutputThenReportedAsOperationFailed()
     {
-        _handler.Then(HttpStatusCode.Accepted, requestId: "op-cfg")
+        _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
+            .Then(HttpStatusCode.Accepted, requestId: "op-cfg")
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.OK, "<Operation xmlns=\"http://schemas.microsoft.com/windowsazure\"><ID>op-cfg</ID><Status>Failed</Status><HttpStatusCode>400</HttpStatusCode>"
                 + "<Error><Code>InvalidConfiguration</Code><Message>Bad role count.</Message></Error></Operation>");
@@ -238,12 +241,48 @@ public sealed class WorkflowTests
     [Fact]
     public async Task WaitingForOneOperationThrowsItsFailure()
     {
-        _handler.Then(HttpStatusCode.NotFound, ScriptedHandler.Error("ResourceNotFound", "No such operation."));
+        _handler.Then(HttpStatusCode.OK, "<SubscriptionOperationCollection xmlns=\"http://schemas.microsoft.com/windowsazure\"><SubscriptionOperations /></SubscriptionOperationCollection>")
+            .Then(HttpStatusCode.NotFound, ScriptedHandler.Error("ResourceNotFound", "No such operation."));
         var bad = new DeploymentOperation { RequestId = "bad", Status = OperationState.InProgress };
 
         await Assert.ThrowsAsync<ServiceManagementException>(() => Workflows().WaitForOperationsAsync(new (DeploymentOperation, object?)[] { (bad, "input-bad") }, null, CancellationToken.None));
 
         Assert.Empty(_sink.Errors);
+    }
+
+    [Fact]
+    public async Task AnUpgradeOverAnUpdateInProgressSaysItSupersedesIt()
+    {
+        _sink.Consent = false;
+        _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", rollbackAllowed: true, manualDomain: 1));
+
+        await Workflows().UpgradeDeploymentAsync(Production, Upgrade(), OperationWait.None, CancellationToken.None);
+
+        Assert.Equal(
+            ("contoso/Production", "Auto upgrade to package https://store.test/pkg/v2.cspkg?…, superseding the Manual update in progress (upgrade domain 1 of 3, Before)"),
+            Assert.Single(_sink.Asked));
+        Assert.DoesNotContain(_handler.Seen, s => s.Method == "POST");
+    }
+
+    [Fact]
+    public async Task ABareRequestIdIsDescribedFromListSubscriptionOperations()
+    {
+        _handler.Then(HttpStatusCode.OK, ScriptedHandler.Operation("0123456789abcdef0123456789abcdef", "InProgress"))
+            .Then(HttpStatusCode.OK,
+                "<SubscriptionOperationCollection xmlns=\"http://schemas.microsoft.com/windowsazure\"><SubscriptionOperations><SubscriptionOperation>"
+                + "<OperationId>01234567-89ab-cdef-0123-456789abcdef</OperationId><OperationObjectId>/sub-1/services/hostedservices/contoso/deployments/blue</OperationObjectId>"
+                + "<OperationName>WalkUpgradeDomain</OperationName><OperationParameters xmlns:d2p1=\"http://schemas.datacontract.org/2004/07/Microsoft.WindowsAzure.ServiceManagement\">"
+                + "<OperationParameter><d2p1:Name>DeploymentSlot</d2p1:Name><d2p1:Value>Staging</d2p1:Value></OperationParameter></OperationParameters>"
+                + "<OperationStatus><ID>01234567-89ab-cdef-0123-456789abcdef</ID><Status>InProgress</Status></OperationStatus>"
+                + "<OperationStartedTime>2026-11-22T10:00:00Z</OperationStartedTime></SubscriptionOperation></SubscriptionOperations></SubscriptionOperationCollection>");
+        var operation = new DeploymentOperation { RequestId = "0123456789abcdef0123456789abcdef", Status = OperationState.InProgress, StartTime = DateTime.UtcNow };
+
+        await Workflows().GetOperationStatusAsync(operation, CancellationToken.None);
+
+        Assert.StartsWith("https://sm.test/sub-1/operations?StartTime=", _handler.Seen[1].Uri, StringComparison.Ordinal);
+        Assert.Equal(
+            (OperationKind.WalkUpgradeDomain, "contoso", "blue", (DeploymentSlot?)DeploymentSlot.Staging, new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc)),
+            (operation.Kind, operation.ServiceName, operation.DeploymentName, operation.Slot, operation.StartTime.ToUniversalTime()));
     }
 
     [Fact]
