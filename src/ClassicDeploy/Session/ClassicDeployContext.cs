@@ -57,6 +57,7 @@ public sealed class ClassicDeployContext
                     Certificate = Certificate,
                     TrustedServerCertificateThumbprint = ServerCertificateThumbprint,
                     Verbose = VerboseScope.Write,
+                    VerboseListening = () => VerboseScope.Listening,
                 });
             }
         }

@@ -12,8 +12,11 @@ internal static class VerboseScope
 {
     private static readonly AsyncLocal<Action<string>?> Current = new AsyncLocal<Action<string>?>();
 
-    /// <summary>Sends this flow's verbose lines to <paramref name="write"/> until the scope is disposed.</summary>
-    public static IDisposable Open(Action<string> write)
+    /// <summary>True when the current scope has somewhere to write (so a caller may skip composing a line).</summary>
+    public static bool Listening => Current.Value != null;
+
+    /// <summary>Sends this flow's verbose lines to <paramref name="write"/> (nowhere when null) until the scope is disposed.</summary>
+    public static IDisposable Open(Action<string>? write)
     {
         var scope = new Scope(Current.Value);
         Current.Value = write;
