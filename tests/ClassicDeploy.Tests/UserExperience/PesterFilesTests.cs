@@ -27,7 +27,7 @@ $global:__results
 
     private readonly ConsoleSession _console = ConsoleSession.Open();
 
-    public static IEnumerable<object[]> Files => new[] { "Connection", "Deployment", "Upgrade", "SlotAndRollback", "Operation", "Emulator" }
+    public static IEnumerable<object[]> Files => new[] { "Connection", "Deployment", "Upgrade", "MonitoredUpgrade", "SlotAndRollback", "Operation", "Emulator" }
         .Select(f => new object[] { f + ".Tests.ps1" });
 
     public void Dispose() => _console.Dispose();
