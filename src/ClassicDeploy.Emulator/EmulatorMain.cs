@@ -28,6 +28,11 @@ internal static class EmulatorMain
             };
         }
 
+        if (commandLine.ParentProcessId.HasValue)
+        {
+            ParentWatch.LeaveParentSession();
+        }
+
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSignal(PosixSignalContext context)
         {
@@ -44,7 +49,15 @@ internal static class EmulatorMain
             output.Flush();
         }
 
+        using var watching = new CancellationTokenSource();
+        if (commandLine.ParentProcessId is int parentId)
+        {
+            _ = ParentWatch.WaitForExitAsync(parentId, watching.Token).ContinueWith(
+                ended => stop.TrySetResult(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+
         await stop.Task.ConfigureAwait(false);
+        await watching.CancelAsync().ConfigureAwait(false);
         await host.StopAsync().ConfigureAwait(false);
         return 0;
     }

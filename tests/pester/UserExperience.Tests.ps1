@@ -22,6 +22,18 @@ BeforeAll {
         & $exe @arguments 2>&1 | ForEach-Object { "$_" }
     }
 
+    function Start-ChildPwsh {
+        # A fresh pwsh running $Command, its output read line by line; the caller kills it.
+        param([string] $Command)
+        $exe = [Environment]::ProcessPath
+        $info = [System.Diagnostics.ProcessStartInfo]::new($exe)
+        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $info.ArgumentList.Add([System.Reflection.Assembly]::GetEntryAssembly().Location) }
+        foreach ($a in '-NoProfile', '-NonInteractive', '-Command', ("Import-Module '$((Resolve-Path $modulePath).Path)'; " + $Command)) { $info.ArgumentList.Add($a) }
+        $info.RedirectStandardOutput = $true
+        $info.UseShellExecute = $false
+        [System.Diagnostics.Process]::Start($info)
+    }
+
     function Test-Table {
         # Every header whole on one line, no line wider than asked for, nothing cut.
         param([string] $Text, [int] $Width, [string[]] $Columns)
@@ -89,8 +101,15 @@ Describe 'Conventions a PowerShell user relies on' {
         $service = New-TestDeployment
         $out = Invoke-ChildPwsh -NonInteractive -Command "try { Remove-Deployment -ServiceName $service -Slot Production -ErrorAction Stop } catch { 'ID=' + `$_.FullyQualifiedErrorId; 'MSG=' + `$_.Exception.Message }"
         ($out | Where-Object { $_ -like 'ID=*' }) | Should -Be 'ID=ClassicDeploy.ConfirmationRequired,ClassicDeploy.Cmdlets.RemoveDeploymentCommand'
-        ($out | Where-Object { $_ -like 'MSG=*' }) | Should -Match 'pass -Confirm:\$false'
+        ($out | Where-Object { $_ -like 'MSG=*' }) | Should -Match 'pass -Force \(or -Confirm:\$false\)'
         (Get-Deployment -ServiceName $service -Slot Production).Status | Should -Be 'Running'
+    }
+
+    It 'goes ahead under pwsh -NonInteractive with -Force, the way Remove-Item and the Az cmdlets do' {
+        $service = New-TestDeployment
+        $out = Invoke-ChildPwsh -NonInteractive -Command "(Remove-Deployment -ServiceName $service -Slot Production -Force -Wait -ErrorAction Stop).Status"
+        $out | Should -Be 'Succeeded'
+        Get-Deployment -ServiceName $service | Should -BeNullOrEmpty
     }
 
     It 'reconnects a context passed to Start-Job with $using:' {
@@ -134,5 +153,35 @@ Describe 'Conventions a PowerShell user relies on' {
         finally {
             Pop-Location
         }
+    }
+}
+
+Describe 'The emulator started by Start-ClassicDeployEmulator' {
+    It 'runs in a session and process group of its own, so the terminal''s Ctrl+C (sent to the foreground process group) does not reach it' -Skip:(-not $IsLinux) {
+        $stat = { param($id) $t = Get-Content "/proc/$id/stat" -Raw; $f = $t.Substring($t.LastIndexOf(')') + 2).Split(' '); @{ Group = [int]$f[2]; Session = [int]$f[3] } }
+        $ours = & $stat $PID
+        $its = & $stat $emulator.ProcessId
+        $its.Session | Should -Be $emulator.ProcessId
+        $its.Group | Should -Be $emulator.ProcessId
+        $its.Session | Should -Not -Be $ours.Session
+        $its.Group | Should -Not -Be $ours.Group
+    }
+
+    It 'ends when the pwsh that started it is killed with SIGKILL' {
+        $child = Start-ChildPwsh 'Start-ClassicDeployEmulator -PassThru | ForEach-Object { $_.ProcessId }; Start-Sleep 600'
+        try {
+            $line = $child.StandardOutput.ReadLineAsync()
+            $line.Wait([TimeSpan]::FromSeconds(120)) | Should -BeTrue
+            $emulatorId = [int]$line.Result
+            (Get-Process -Id $emulatorId).Id | Should -Be $emulatorId
+        }
+        finally {
+            $child.Kill()
+            $child.WaitForExit()
+        }
+
+        # Bounded wait for the exit (the emulator looks for its parent four times a second).
+        Wait-Process -Id $emulatorId -Timeout 60 -ErrorAction Ignore
+        Get-Process -Id $emulatorId -ErrorAction Ignore | Should -BeNullOrEmpty
     }
 }

@@ -31,6 +31,9 @@ internal sealed class EmulatorCommandLine
 
     public bool Quiet { get; set; }
 
+    /// <summary>--parent-pid: the process whose end ends the emulator (Start-ClassicDeployEmulator passes its own).</summary>
+    public int? ParentProcessId { get; set; }
+
     internal bool Https { get; set; }
 
     internal string? CertificatePath { get; set; }

@@ -52,6 +52,13 @@ internal static class EmulatorFlags
         Flag.Int("--fault-latency-ms", "N", "delay of a latency fault (default 200)", 0, 600000, (c, v) => c.Faults.Latency = TimeSpan.FromMilliseconds(v)),
         Flag.Int("--fault-retry-after", "S", "Retry-After seconds of a 503 fault (default 1)", 0, 86400, (c, v) => c.Faults.RetryAfterSeconds = v),
         Flag.Switch("--quiet", "do not log requests", c => c.Quiet = true),
+        Flag.Int(
+            "--parent-pid",
+            "PID",
+            "run as PID's child: in a session of its own (Unix), so Ctrl+C in PID's terminal does not reach it, and exit when PID is gone",
+            1,
+            int.MaxValue,
+            (c, v) => c.ParentProcessId = v),
         Flag.Int("--request-log-size", "N", "requests kept in memory for inspection, the newest (default 10000; 0: none)", 0, 1_000_000, (c, v) => c.Options.RequestLogCapacity = v),
     };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +13,8 @@ namespace ClassicDeploy.Cmdlets;
 /// </summary>
 public abstract partial class ClassicDeployCmdlet : IOperationSink
 {
+    private readonly ConcurrentDictionary<Models.DeploymentOperation, bool> _waitingFor = new ConcurrentDictionary<Models.DeploymentOperation, bool>();
+
     /// <summary>Runs a workflow of <see cref="Workflows"/> over this cmdlet's connection, writing through this cmdlet; see <see cref="Run(Func{CancellationToken, Task}, object?)"/>.</summary>
     private protected void Run(Func<Workflows, CancellationToken, Task> workflow, object? target) =>
         Run(ct => workflow(new Workflows(Client, this), ct), target);
@@ -33,6 +36,41 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
 
     void IOperationSink.Verbose(string message) => _ = Post(() => WriteVerbose(message));
 
+    IDisposable IOperationSink.Waiting(Models.DeploymentOperation operation)
+    {
+        _waitingFor[operation] = true;
+        return new Unregister(() => _waitingFor.TryRemove(operation, out _));
+    }
+
+    /// <summary>
+    /// Ctrl+C while waiting: the operations go on in the service, so say which and how to wait for
+    /// them again. Written to the host directly, as the pipeline's streams close once it is stopping.
+    /// </summary>
+    private void WarnThatWaitsStop()
+    {
+        if (StoppedWarning != null)
+        {
+            // The workflow said itself what goes on and how to carry on (a monitored upgrade): that warning, not this one.
+            return;
+        }
+
+        foreach (Models.DeploymentOperation operation in _waitingFor.Keys)
+        {
+            string? on = operation.DeploymentName ?? operation.Slot?.ToString();
+            string what = string.IsNullOrEmpty(operation.ServiceName) ? "Operation " + operation.RequestId
+                : $"{operation.Operation} of {operation.ServiceName}{(on is null ? string.Empty : "/" + on)} (request id {operation.RequestId})";
+            try
+            {
+                Host?.UI?.WriteWarningLine(
+                    $"Stopped waiting. {what} goes on in the service. To wait for it again: Wait-DeploymentOperation -RequestId {operation.RequestId}");
+            }
+            catch (Exception exception) when (!(exception is OutOfMemoryException))
+            {
+                // A host that cannot write now has nowhere to show it.
+            }
+        }
+    }
+
     Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcessOrExplain(target, action));
 
     async Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct)
@@ -43,6 +81,15 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink
         {
             return await (await Task.WhenAny(verdict, canceled.Task).ConfigureAwait(false)).ConfigureAwait(false);
         }
+    }
+
+    private sealed class Unregister : IDisposable
+    {
+        private readonly Action _done;
+
+        public Unregister(Action done) => _done = done;
+
+        public void Dispose() => _done();
     }
 
     private static ProgressRecord ToRecord(ProgressUpdate update) =>

@@ -52,6 +52,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     /// <inheritdoc />
     protected override void StopProcessing()
     {
+        WarnThatWaitsStop();
         try
         {
             _stopping.Cancel();
@@ -219,6 +220,13 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected bool ShouldProcessOrExplain(string target, string action)
     {
+        if (SkipsConfirmation && !WhatIfRequested)
+        {
+            // -Force: PowerShell's convention (Remove-Item, the Az cmdlets) is to go ahead without asking.
+            WriteVerbose($"-Force: {action}: {target}");
+            return true;
+        }
+
         try
         {
             return ShouldProcess(target, action);
@@ -238,4 +246,11 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>What a message about a refused confirmation tells the user to pass.</summary>
     protected virtual string ConfirmationSwitches => "-Confirm:$false";
+
+    /// <summary>True when the cmdlet's -Force was given: ShouldProcess is not asked (unless -WhatIf).</summary>
+    private protected virtual bool SkipsConfirmation => false;
+
+    private bool WhatIfRequested =>
+        (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter on && on.IsPresent)
+        || LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 }

@@ -35,9 +35,9 @@ public sealed class InvokeUpgradeDeploymentCommand : MonitoredUpgradeCmdlet
     [Parameter]
     public string? RoleToUpgrade { get; set; }
 
-    /// <summary>The API's Force: proceed even if instances would lose local data.</summary>
+    /// <summary>The API's Force flag: update role instances even where their local data (non-persistent local storage) would be lost.</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    public SwitchParameter AllowLocalDataLoss { get; set; }
 
     /// <summary>Extended properties as name = value.</summary>
     [Parameter]
@@ -57,7 +57,7 @@ public sealed class InvokeUpgradeDeploymentCommand : MonitoredUpgradeCmdlet
             Configuration = InputConversion.Configuration(this, Configuration),
             Label = Label ?? InputConversion.UpgradeLabel(DateTime.UtcNow),
             RoleToUpgrade = RoleToUpgrade,
-            Force = Force,
+            Force = AllowLocalDataLoss,
             ExtendedProperties = InputConversion.ExtendedProperties(ExtendedProperty),
             ExtensionConfiguration = ExtensionConfiguration,
         };

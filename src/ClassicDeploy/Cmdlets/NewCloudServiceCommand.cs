@@ -9,6 +9,16 @@ namespace ClassicDeploy.Cmdlets;
 [OutputType(typeof(DeploymentOperation))]
 public sealed class NewCloudServiceCommand : ClassicDeployCmdlet
 {
+    /// <summary>Goes ahead without asking for confirmation (-WhatIf still only shows what would happen).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    private protected override bool SkipsConfirmation => Force;
+
+    /// <inheritdoc />
+    protected override string ConfirmationSwitches => "-Force (or -Confirm:$false)";
+
     private const string LocationSet = "Location";
     private const string AffinityGroupSet = "AffinityGroup";
 

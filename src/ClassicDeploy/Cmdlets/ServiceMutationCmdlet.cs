@@ -23,6 +23,16 @@ public abstract class ServiceMutationCmdlet : ClassicDeployCmdlet
     [Seconds]
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>Goes ahead without asking for confirmation (-WhatIf still only shows what would happen).</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <inheritdoc />
+    private protected override bool SkipsConfirmation => Force;
+
+    /// <inheritdoc />
+    protected override string ConfirmationSwitches => "-Force (or -Confirm:$false)";
+
     /// <summary>-Wait and -Timeout as the workflows take them.</summary>
     private protected OperationWait Waiting => new OperationWait(Wait, Timeout);
 }

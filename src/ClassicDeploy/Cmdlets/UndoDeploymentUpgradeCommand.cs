@@ -14,14 +14,14 @@ public sealed class UndoDeploymentUpgradeCommand : DeploymentMutationCmdlet
     [ValidateSet("Auto", "Manual")]
     public UpgradeMode Mode { get; set; } = UpgradeMode.Auto;
 
-    /// <summary>The API's Force: proceed even if instances would lose local data.</summary>
+    /// <summary>The API's Force flag: roll back role instances even where their local data (non-persistent local storage) would be lost.</summary>
     [Parameter]
-    public SwitchParameter Force { get; set; }
+    public SwitchParameter AllowLocalDataLoss { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var request = new RollbackUpdateOrUpgradeRequest { Mode = Mode, Force = Force };
+        var request = new RollbackUpdateOrUpgradeRequest { Mode = Mode, Force = AllowLocalDataLoss };
         DeploymentTarget target = Target;
         Run((workflows, ct) => workflows.RollbackUpdateOrUpgradeAsync(target, request, Waiting, ct), target);
     }

@@ -23,6 +23,12 @@ internal interface IOperationSink
     /// <summary>A line for -Verbose: never configuration values, bodies or certificate material.</summary>
     void Verbose(string message);
 
+    /// <summary>
+    /// The workflow waits for <paramref name="operation"/> until the returned object is disposed: if
+    /// the wait is stopped (Ctrl+C), the operation goes on in the service, and the caller says so.
+    /// </summary>
+    IDisposable Waiting(Models.DeploymentOperation operation);
+
     /// <summary>Asks whether to do <paramref name="action"/> to <paramref name="target"/> (-WhatIf, -Confirm).</summary>
     Task<bool> ShouldProcessAsync(string target, string action);
 

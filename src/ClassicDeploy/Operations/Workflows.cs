@@ -61,7 +61,10 @@ internal sealed partial class Workflows
         {
             try
             {
-                Apply(operation, await WaitAsync(operation, wait.Timeout, progress, ct).ConfigureAwait(false));
+                using (Sink.Waiting(operation))
+                {
+                    Apply(operation, await WaitAsync(operation, wait.Timeout, progress, ct).ConfigureAwait(false));
+                }
             }
             catch (TimeoutException)
             {

@@ -24,6 +24,8 @@ internal sealed class EmulatorProcess : IDisposable
 
     public bool HasExited => this.process.HasExited;
 
+    public int ProcessId => this.process.Id;
+
     public static string EmulatorDll => Path.Combine(AppContext.BaseDirectory, "ClassicDeploy.Emulator.dll");
 
     public static EmulatorProcess Launch(IEnumerable<string> args)

@@ -1,8 +1,10 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ClassicDeploy.Tests.Infrastructure;
+using ClassicDeploy.Tests.UserExperience;
 using Xunit;
 
 namespace ClassicDeploy.Tests.Cmdlets;
@@ -37,6 +39,33 @@ public sealed class WaitAndCancelTests : IAsyncLifetime
 
         Assert.Equal(PSInvocationState.Stopped, running.State);
         Assert.DoesNotContain((await stopping).Output, o => "after the wait".Equals(o.BaseObject));
+    }
+
+    [Fact]
+    public void Stopping_a_wait_warns_that_the_operation_goes_on_and_how_to_wait_for_it_again()
+    {
+        using ConsoleSession console = ConsoleSession.Open().Connect(_slow.Host.BaseAddress);
+        string service = Scenario.NewServiceName();
+        console.SetVariable("svc", service);
+        console.SetVariable("cfg1", ServiceConfigurationXml.For("v1"));
+        console.SetVariable("pkg1", Scenario.PackageV1);
+        console.Run("New-CloudService -ServiceName $svc -Location 'West Europe'").ShouldSucceed();
+        PowerShell ps = PowerShell.Create();
+        ps.Runspace = console.Runspace;
+        ps.AddScript("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait");
+        using var running = new RunningScript(ps);
+        Assert.True(
+            running.WaitUntil(_ => _slow.Host.Requests.Snapshot().Any(r => r.Method == "POST" && r.StatusCode == 202 && r.Path.Contains(service, StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
+            "The deployment was never created.");
+
+        running.Stop();
+
+        // What the console shows: which operation goes on, its request id, and the command to wait for it again.
+        Match warning = Regex.Match(
+            console.Host.Text,
+            $@"WARNING: Stopped waiting\. Create Deployment of {service}/p1 \(request id ([0-9a-f]{{32}})\) goes on in the service\. To wait for it again: Wait-DeploymentOperation -RequestId \1");
+        Assert.True(warning.Success, console.Host.Text);
+        Assert.Contains(_slow.Host.Requests.Snapshot(), r => r.RequestId == warning.Groups[1].Value && r.StatusCode == 202);
     }
 
     [Fact]

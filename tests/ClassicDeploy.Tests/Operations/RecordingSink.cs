@@ -70,6 +70,25 @@ internal sealed class RecordingSink : IOperationSink
         return Task.FromResult(Consent);
     }
 
+    /// <summary>The operations being waited for now.</summary>
+    public List<DeploymentOperation> BeingWaitedFor { get; } = new List<DeploymentOperation>();
+
+    public IDisposable Waiting(DeploymentOperation operation)
+    {
+        lock (_gate)
+        {
+            BeingWaitedFor.Add(operation);
+        }
+
+        return new Done(() =>
+        {
+            lock (_gate)
+            {
+                BeingWaitedFor.Remove(operation);
+            }
+        });
+    }
+
     /// <summary>The health gate's answer (a monitored upgrade); null: no workflow is expected to ask.</summary>
     public Func<HealthCheck, HealthVerdict>? Health { get; set; }
 
@@ -96,4 +115,13 @@ internal sealed class RecordingSink : IOperationSink
     }
 
     public void WhenStopped(string? warning) => StoppedWarning = warning;
+
+    private sealed class Done : IDisposable
+    {
+        private readonly Action _done;
+
+        public Done(Action done) => _done = done;
+
+        public void Dispose() => _done();
+    }
 }

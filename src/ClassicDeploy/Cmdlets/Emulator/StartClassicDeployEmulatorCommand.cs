@@ -173,6 +173,14 @@ namespace ClassicDeploy.Cmdlets
         {
             yield return "--port";
             yield return Port.ToString(CultureInfo.InvariantCulture);
+
+            // Its own session (Ctrl+C in this terminal does not reach it), and it ends when this process does, even after kill -9.
+            yield return "--parent-pid";
+            using (Process self = Process.GetCurrentProcess())
+            {
+                yield return self.Id.ToString(CultureInfo.InvariantCulture);
+            }
+
             if (dataDirectory != null)
             {
                 yield return "--data-dir";
