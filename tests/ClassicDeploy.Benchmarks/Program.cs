@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 namespace ClassicDeploy.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e] [--quick]</c>:
+/// <c>dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e,f] [--quick]</c>:
 /// runs the benchmarks, prints a table, writes benchmark-results/results.json and prints the same JSON.
 /// Exit code 0 when every benchmark ran (a missed target is reported, not an error), 1 when one failed to run.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class Program
 
         bool quick = args.Contains("--quick");
         int onlyAt = Array.IndexOf(args, "--only");
-        ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e" };
+        ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e", "f" };
         if (!File.Exists(RepoPaths.ModuleManifest))
         {
             Console.Error.WriteLine($"The built module is missing: {RepoPaths.ModuleManifest} (dotnet build src/ClassicDeploy lays it out).");
@@ -45,6 +45,8 @@ internal static class Program
         await RunAsync("c", only, failures, async () => results.Add(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 500, quick ? 3 : 11)));
         await RunAsync("d", only, failures, () => { results.Add(ImportModuleBenchmark.Run(quick ? 3 : 7, quick ? 3 : 10)); return Task.CompletedTask; });
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
+
+        await RunAsync("f", only, failures, async () => results.AddRange(await MonitoredUpgradeBenchmark.RunAsync(TimeSpan.FromMilliseconds(200), quick ? 1 : 3)));
 
         PrintTable(results, failures);
         var report = new

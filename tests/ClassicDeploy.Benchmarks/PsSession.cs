@@ -43,6 +43,15 @@ internal sealed class PsSession : IDisposable
         return output;
     }
 
+    /// <summary>Runs the script for its output; errors it writes are part of what is measured (a health gate's failure).</summary>
+    public Collection<PSObject> InvokeExpectingErrors(string script)
+    {
+        using PowerShell ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript(script);
+        return ps.Invoke();
+    }
+
     public TimeSpan Time(string script)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using PackageBehavior = ClassicDeploy.Emulator.State.PackageBehavior;
+using PackageBehaviorRule = ClassicDeploy.Emulator.State.PackageBehaviorRule;
 using ClassicDeploy.Models;
 using ClassicDeploy.Operations;
 using Xunit;
@@ -228,5 +230,119 @@ public sealed class MonitoredUpgradeTests
 
         Assert.Equal("UpgradeDomainTimeout", error.ParamName);
         Assert.Equal(0, s.Sent);
+    }
+
+    private const string CrashPackage = "https://acct.blob.core.windows.net/packages/app-crash.cspkg";
+    private const string InvalidPackage = "https://acct.blob.core.windows.net/packages/app-invalid.cspkg";
+    private const string SlowPackage = "https://acct.blob.core.windows.net/packages/app-slow.cspkg";
+
+    private static Task<VirtualService> WithBehaviorsAsync() => VirtualService.StartAsync(o =>
+    {
+        o.PackageBehaviors.Add(new PackageBehaviorRule("*crash*", PackageBehavior.Crash));
+        o.PackageBehaviors.Add(new PackageBehaviorRule("*invalid*", PackageBehavior.Invalid));
+        o.PackageBehaviors.Add(new PackageBehaviorRule("*slow*", PackageBehavior.Slow));
+    });
+
+    [Fact]
+    public async Task Manual_a_crashing_package_is_rolled_back_after_domain_0_and_no_other_domain_is_ever_walked()
+    {
+        await using VirtualService s = await WithBehaviorsAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual, CrashPackage), VirtualService.Policy(timeout: 300), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(0, result.FailedUpgradeDomain);
+        Assert.Contains("upgrade domain 0: 0 of 1 instances ready after UpgradeDomainTimeout (00:05:00)", result.Reason);
+        Assert.Equal(1, s.Walks);
+        Assert.Single(s.Rollbacks);
+        // The health check is never asked about a domain whose instances never became ready.
+        Assert.Empty(s.Sink.Checks);
+        Deployment after = await s.GetAsync();
+        Assert.Null(after.UpgradeStatus);
+        Assert.Equal(VirtualService.Configuration, after.Configuration);
+    }
+
+    [Fact]
+    public async Task Auto_a_crashing_package_is_rolled_back_at_the_first_failing_domain()
+    {
+        await using VirtualService s = await WithBehaviorsAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Auto, CrashPackage), VirtualService.Policy(timeout: 300), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(0, result.FailedUpgradeDomain);
+        Assert.Equal(0, s.Walks);
+        Assert.Single(s.Rollbacks);
+        Assert.Equal(new[] { OperationKind.UpgradeDeployment, OperationKind.RollbackUpdateOrUpgrade }, result.Operations.Select(o => o.Kind));
+        Assert.Equal(OperationState.Succeeded, result.Operations[1].Status);
+        Assert.Null((await s.GetAsync()).UpgradeStatus);
+    }
+
+    [Theory]
+    [InlineData(UpgradeMode.Manual)]
+    [InlineData(UpgradeMode.Auto)]
+    public async Task An_invalid_package_fails_and_the_error_names_the_servers_code(UpgradeMode mode)
+    {
+        await using VirtualService s = await WithBehaviorsAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(mode, InvalidPackage), VirtualService.Policy(), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Failed, result!.Outcome);
+        DeploymentOperation upgrade = Assert.Single(result.Operations);
+        Assert.Equal(OperationState.Failed, upgrade.Status);
+        Assert.False(string.IsNullOrEmpty(upgrade.ErrorCode));
+        Assert.Contains($"Upgrade Deployment failed (operation {upgrade.RequestId}): {upgrade.ErrorCode}: ", result.Reason);
+        WorkflowException error = Assert.IsType<WorkflowException>(Assert.Single(s.Sink.Errors).Error);
+        Assert.Equal("HealthCheckFailed", error.ErrorId);
+        Assert.Contains(upgrade.ErrorCode!, error.Message);
+        Assert.Equal(0, s.Walks);
+        Assert.Empty(s.Rollbacks);
+        Assert.Empty(s.Sink.Checks);
+    }
+
+    [Fact]
+    public async Task A_slow_package_within_UpgradeDomainTimeout_completes()
+    {
+        await using VirtualService s = await WithBehaviorsAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual, SlowPackage), VirtualService.Policy(timeout: 900), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Completed, result!.Outcome);
+        Assert.All(result.Domains, d => Assert.True(d.ReadyAt - d.WalkedAt > TimeSpan.FromMinutes(4), $"domain {d.UpgradeDomain} was ready after {d.ReadyAt - d.WalkedAt}"));
+        Assert.Equal(5, s.Walks);
+    }
+
+    [Fact]
+    public async Task A_slow_package_beyond_UpgradeDomainTimeout_is_rolled_back_after_domain_0()
+    {
+        await using VirtualService s = await WithBehaviorsAsync();
+        s.Sink.Health = _ => HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual, SlowPackage), VirtualService.Policy(timeout: 120), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(0, result.FailedUpgradeDomain);
+        Assert.Contains("UpgradeDomainTimeout (00:02:00)", result.Reason);
+        Assert.Equal(1, s.Walks);
+    }
+
+    [Fact]
+    public async Task Auto_a_check_failing_at_domain_2_rolls_back_there()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = c => c.UpgradeDomain == 2 ? HealthVerdict.Unhealthy("error rate 9 %") : HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Auto), VirtualService.Policy(), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Equal(2, result.FailedUpgradeDomain);
+        Assert.Equal(new[] { true, true, false }, result.Domains.Select(d => d.Healthy));
+        Assert.Single(s.Rollbacks);
+        Assert.Null((await s.GetAsync()).UpgradeStatus);
+        Assert.Equal(VirtualService.Configuration, (await s.GetAsync()).Configuration);
     }
 }
