@@ -345,4 +345,25 @@ public sealed class MonitoredUpgradeTests
         Assert.Null((await s.GetAsync()).UpgradeStatus);
         Assert.Equal(VirtualService.Configuration, (await s.GetAsync()).Configuration);
     }
+
+    [Fact]
+    public async Task A_rollback_refused_while_the_deployment_is_locked_is_tried_again_until_accepted()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        using var other = new ClassicDeploy.Client.ServiceManagementClient(new ClassicDeploy.Client.ServiceManagementClientOptions { Endpoint = s.Host.BaseAddress, SubscriptionId = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d" });
+        s.Sink.Health = c =>
+        {
+            // Another client walks the next domain just then: the service holds the deployment while it accepts the walk.
+            other.WalkUpgradeDomainAsync(VirtualService.Target, new WalkUpgradeDomainRequest { UpgradeDomain = 1 }, None).GetAwaiter().GetResult();
+            return HealthVerdict.Unhealthy("smoke test failed");
+        };
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.RolledBack, result!.Outcome);
+        Assert.Contains(s.Host.Requests.Snapshot(), r => r.Query.Contains("comp=rollback") && r.StatusCode == 409);
+        Assert.Single(s.Rollbacks);
+        Assert.Contains(s.Sink.Verbose, v => v.Contains("refused while the deployment is locked"));
+        Assert.Null((await s.GetAsync()).UpgradeStatus);
+    }
 }

@@ -116,10 +116,13 @@ internal sealed partial class MonitoredUpgrade
             return Result(RollingUpgradeOutcome.Paused, ending.Domain, reason + ". " + PausedAdvice());
         }
 
-        DeploymentOperation rollback = await SendAsync(
-            OperationKind.RollbackUpdateOrUpgrade,
-            token => Client.RollbackUpdateOrUpgradeAsync(_target, new RollbackUpdateOrUpgradeRequest { Mode = UpgradeMode.Auto }, token),
-            ct).ConfigureAwait(false);
+        DeploymentOperation? rollback = await RollBackAsync(ct).ConfigureAwait(false);
+        if (rollback is null)
+        {
+            return Result(RollingUpgradeOutcome.Failed, ending.Domain,
+                reason + "; the update completed before it could be rolled back: deploy the previous package again with Invoke-UpgradeDeployment");
+        }
+
         if (rollback.Status == OperationState.Failed)
         {
             return Result(RollingUpgradeOutcome.Failed, ending.Domain,
@@ -127,6 +130,35 @@ internal sealed partial class MonitoredUpgrade
         }
 
         return Result(RollingUpgradeOutcome.RolledBack, ending.Domain, reason);
+    }
+
+    /// <summary>
+    /// Rollback Update Or Upgrade (Auto), waited for. A 409 while the service holds the deployment
+    /// (accepting a walk of an Auto update) is retried each HealthCheckInterval, at most for
+    /// UpgradeDomainTimeout; null when the update completed meanwhile.
+    /// </summary>
+    private async Task<DeploymentOperation?> RollBackAsync(CancellationToken ct)
+    {
+        DateTimeOffset giveUp = Now + _policy.UpgradeDomainTimeout;
+        while (true)
+        {
+            try
+            {
+                return await SendAsync(
+                    OperationKind.RollbackUpdateOrUpgrade,
+                    token => Client.RollbackUpdateOrUpgradeAsync(_target, new RollbackUpdateOrUpgradeRequest { Mode = UpgradeMode.Auto }, token),
+                    ct).ConfigureAwait(false);
+            }
+            catch (ServiceManagementException refused) when (refused.StatusCode == 409 && Now < giveUp)
+            {
+                Sink.Verbose($"Rollback Update Or Upgrade refused while the deployment is locked ({refused.ErrorCode}); trying again in {HealthPolicy.Text(_policy.HealthCheckInterval)}.");
+                await Client.PollDelay(_policy.HealthCheckInterval, ct).ConfigureAwait(false);
+                if (!(await ReadAsync(ct).ConfigureAwait(false)).RollbackAllowed)
+                {
+                    return null;
+                }
+            }
+        }
     }
 
     private string Target() => $"{_deployment.ServiceName}/{_deployment.DeploymentName} ({_deployment.Slot})";
