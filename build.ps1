@@ -13,7 +13,8 @@
     Pester  : the Pester suite alone, against the built module (builds it if missing)
     Demo    : builds the module, imports it in a fresh pwsh, starts the embedded emulator with
               Start-ClassicDeployEmulator and runs examples/rolling-upgrade.ps1
-    Package : Compress-Archive out/ClassicDeploy into artifacts/ClassicDeploy-<version>.zip
+    Package : out/ClassicDeploy as artifacts/ClassicDeploy-<version>.zip and, with
+              Compress-PSResource, artifacts/ClassicDeploy.<version>.nupkg
     All     : Build, Test, Package
 
     Pester is restored from the Pester NuGet package at a pinned version (build/pester) into
@@ -205,6 +206,12 @@ function Invoke-Package {
     $zip = Join-Path $artifacts "ClassicDeploy-$version.zip"
     Compress-Archive -Path $moduleDir -DestinationPath $zip -Force
     Write-Host "Packaged $zip" -ForegroundColor Green
+    # The same module as a PSResourceGet package (what Publish-PSResource would push to a gallery).
+    $nupkg = Join-Path $artifacts "ClassicDeploy.$version.nupkg"
+    Remove-Item $nupkg -ErrorAction Ignore
+    Compress-PSResource -Path $moduleDir -DestinationPath $artifacts
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+    Write-Host "Packaged $nupkg" -ForegroundColor Green
 }
 
 $steps = if ($Task -contains 'All') { 'Build', 'Test', 'Package' } else { $Task }

@@ -8,11 +8,8 @@
     instance restarts). Blue stays warm in staging, so going back is one more swap. Once green is
     trusted, blue is deleted.
 
-    It expects a connected session. With the shell (embedded emulator, module imported, connected):
-
-        dotnet run --project src/ClassicDeploy.Shell -- examples/blue-green-swap.ps1
-
-    From pwsh / Windows PowerShell after building (dotnet build):
+    It expects a connected session. In pwsh (`dotnet tool restore`, then `dotnet pwsh`) or Windows
+    PowerShell, after building (dotnet build src/ClassicDeploy):
 
         Import-Module ./out/ClassicDeploy/ClassicDeploy.psd1
         Start-ClassicDeployEmulator

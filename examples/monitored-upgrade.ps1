@@ -14,12 +14,8 @@
        first domain and rolled back by itself (-FailureAction Rollback), and the runbook gets one
        RolledBack result and one ClassicDeploy.HealthCheckFailed error naming the domain and reason.
 
-    It expects a connected session. Run it with the shell, which starts the embedded emulator,
-    imports the module and connects:
-
-        dotnet run --project src/ClassicDeploy.Shell -- examples/monitored-upgrade.ps1
-
-    or from pwsh after building (dotnet build):
+    It expects a connected session. In pwsh (`dotnet tool restore`, then `dotnet pwsh`), after
+    building (dotnet build src/ClassicDeploy):
 
         Import-Module ./out/ClassicDeploy/ClassicDeploy.psd1
         Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.5

@@ -15,11 +15,8 @@
     3. A manual upgrade to v3 in waves: upgrade domain 1 on every service, check the fleet, then
        domain 2, and so on - a bad release stops after one domain everywhere.
 
-    It expects a connected session. With the shell (embedded emulator, module imported, connected):
-
-        dotnet run --project src/ClassicDeploy.Shell -- examples/parallel-fan-out.ps1
-
-    From pwsh / Windows PowerShell after building (dotnet build):
+    It expects a connected session. In pwsh (`dotnet tool restore`, then `dotnet pwsh`) or Windows
+    PowerShell, after building (dotnet build src/ClassicDeploy):
 
         Import-Module ./out/ClassicDeploy/ClassicDeploy.psd1
         Start-ClassicDeployEmulator

@@ -8,12 +8,12 @@
     configuration, swaps staging into production, and finally starts an upgrade whose post-check
     fails and rolls it back with Undo-DeploymentUpgrade.
 
-    It expects a connected session. Run it with the shell, which starts the embedded emulator,
-    imports the module and connects:
+    It expects a connected session. build.ps1 runs it as the demo (builds the module, imports it in
+    pwsh, starts the embedded emulator):
 
-        dotnet run --project src/ClassicDeploy.Shell -- examples/rolling-upgrade.ps1
+        dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
 
-    or from pwsh / Windows PowerShell after building (dotnet build):
+    or by hand in pwsh / Windows PowerShell after building (dotnet build src/ClassicDeploy):
 
         Import-Module ./out/ClassicDeploy/ClassicDeploy.psd1
         Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.5
@@ -77,6 +77,20 @@ function Test-UpgradeDomain {
     return $null
 }
 
+function Wait-InstancesReady {
+    # A walk's (or an update's) success is not readiness: the instances restart on the new release
+    # afterwards. Waits until the instances of upgrade domain $Domain (every instance without -Domain)
+    # are ReadyRole, or $Timeout (a real role's start timeout is minutes), and returns the deployment.
+    param([string] $Slot, [Nullable[int]] $Domain, [timespan] $Timeout = [timespan]::FromMinutes(15))
+    $deadline = [datetime]::UtcNow + $Timeout
+    while ($true) {
+        $deployment = Get-Deployment -ServiceName $ServiceName -Slot $Slot
+        $pending = @($deployment.RoleInstances | Where-Object { ($null -eq $Domain -or $_.InstanceUpgradeDomain -eq $Domain) -and $_.InstanceStatus -ne 'ReadyRole' })
+        if ($pending.Count -eq 0 -or [datetime]::UtcNow -ge $deadline) { return $deployment }
+        Start-Sleep -Milliseconds 250
+    }
+}
+
 function Invoke-ManualRollingUpgrade {
     # Walks every upgrade domain of the update in progress, one at a time, checking each one;
     # throws 'Post-check failed ...' as soon as a domain fails its check.
@@ -87,7 +101,7 @@ function Invoke-ManualRollingUpgrade {
         $names = @($deployment.RoleInstances | Where-Object { $_.InstanceUpgradeDomain -eq $domain } | ForEach-Object { $_.InstanceName })
         "Walking upgrade domain $($domain + 1) of $($deployment.UpgradeDomainCount) ($($names -join ', '))..."
         $walk = $deployment | Step-UpgradeDomain -Wait
-        $deployment = Get-Deployment -ServiceName $ServiceName -Slot $Slot
+        $deployment = Wait-InstancesReady -Slot $Slot -Domain $domain
         $problem = Test-UpgradeDomain -Deployment $deployment -Domain $domain -Release $Release
         if ($problem) {
             throw "Post-check failed after upgrade domain $($domain + 1): $problem"
@@ -146,7 +160,7 @@ catch {
     "Rolling back $($production.DeploymentName) to the previous release (RollbackAllowed: $($production.RollbackAllowed))"
     $production | Undo-DeploymentUpgrade -Mode Auto -Confirm:$false -Wait | Out-Host
 }
-$production = Get-Deployment -ServiceName $ServiceName -Slot Production
+$production = Wait-InstancesReady -Slot Production
 if ($production.Label -ne 'v3' -or $production.UpgradeStatus) { throw "Production should be back on v3, but runs $($production.Label)." }
 
 "== Done: production runs $($production.Label) on $($production.DeploymentName), all $($production.InstancesTotal) instances ready: $($production.InstancesReady -eq $production.InstancesTotal)"

@@ -102,7 +102,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             await this.advancing.ConfigureAwait(false);
         }
 
-        // Clients that keep connections open must not hold a closing emulator (or the shell exiting) for long.
+        // Clients that keep connections open must not hold a closing emulator (or the process that hosts it exiting) for long.
         using (var shutdown = new CancellationTokenSource(ShutdownTimeout))
         {
             await this.app.StopAsync(shutdown.Token).ConfigureAwait(false);

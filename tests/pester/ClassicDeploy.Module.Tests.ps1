@@ -15,6 +15,18 @@ Describe 'ClassicDeploy module' {
         { Test-ModuleManifest -Path $script:ModulePath -ErrorAction Stop } | Should -Not -Throw
     }
 
+    It 'carries what a gallery shows: project and license links, tags and release notes' {
+        $module = Test-ModuleManifest -Path $script:ModulePath -ErrorAction Stop
+
+        $module.ProjectUri.Scheme | Should -Be 'https'
+        $module.LicenseUri.Scheme | Should -Be 'https'
+        $module.LicenseUri.AbsolutePath | Should -BeLike '*LICENSE'
+        $module.Tags | Should -Contain 'CloudServices'
+        $module.Tags.Count | Should -BeGreaterThan 3
+        $module.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $module.Description | Should -Not -BeNullOrEmpty
+    }
+
     It 'exports exactly the cmdlets its manifest lists' {
         $exported = (Get-Command -Module ClassicDeploy -CommandType Cmdlet).Name | Sort-Object
         $exported | Should -Be ($script:Manifest.CmdletsToExport | Sort-Object)

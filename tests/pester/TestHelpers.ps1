@@ -36,3 +36,38 @@ function New-TestDeployment {
     }
     $service
 }
+
+function Invoke-TestPwsh {
+    # Runs $Script in a fresh pwsh -NoProfile -NonInteractive (the same pwsh as this one: the local tool
+    # under `dotnet pwsh`, or an installed pwsh) with $Environment added or, for $null values, removed.
+    # Returns ExitCode, Output and Error as the user would read them.
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 180, [string] $WorkingDirectory = (Get-Location).Path)
+    $file = Join-Path ([IO.Path]::GetTempPath()) "classicdeploy-pester-$([guid]::NewGuid().ToString('N')).ps1"
+    Set-Content -Path $file -Value $Script -Encoding utf8
+    $start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    if ([IO.Path]::GetFileNameWithoutExtension($start.FileName) -eq 'dotnet') {
+        $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
+    }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $file) { $start.ArgumentList.Add($argument) }
+    foreach ($name in $Environment.Keys) {
+        if ($null -eq $Environment[$name]) { [void]$start.Environment.Remove($name) } else { $start.Environment[$name] = [string]$Environment[$name] }
+    }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $start.WorkingDirectory = $WorkingDirectory
+    $process = [Diagnostics.Process]::Start($start)
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+            $process.Kill($true)
+            throw "pwsh did not finish within $TimeoutSeconds s: $($stdout.Result)"
+        }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+    }
+    finally {
+        $process.Dispose()
+        Remove-Item $file -ErrorAction Ignore
+    }
+}

@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using ClassicDeploy.Shell;
 using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
@@ -84,27 +83,31 @@ public sealed class ExamplesTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
-    public async Task TheShellRunsTheMainJobAndShowsTheRollingUpgradeDomainByDomain()
+    public async Task TheMainJobRunsInPwshOnATerminalAndDrawsTheUpgradeProgressDomainByDomain()
     {
-        string script = ExamplePath("rolling-upgrade.ps1");
-        ShellOptions options = ShellOptions.Parse(new[] { script, "--upgrade-domain-seconds", "0.02" });
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var sink = new ConsoleSink(output, error, isTerminal: false, useColor: false);
-
-        int exitCode;
-        await using (ShellSession shell = await ShellSession.StartAsync(options, sink, TestRepository.ModuleManifest))
+        if (OperatingSystem.IsWindows())
         {
-            exitCode = shell.RunScript(script, options.ScriptArguments);
+            return; // the terminal is util-linux `script`
         }
 
-        string text = output.ToString();
-        Assert.True(exitCode == 0, $"exit code {exitCode}{Environment.NewLine}{error}{Environment.NewLine}{text}");
+        string script = $$"""
+            $ErrorActionPreference = 'Stop'
+            Import-Module '{{PowerShellSession.Quote(TestRepository.ModuleManifest)}}'
+            Start-ClassicDeployEmulator -UpgradeDomainSeconds 0.3
+            try { & '{{PowerShellSession.Quote(ExamplePath("rolling-upgrade.ps1"))}}' } finally { Stop-ClassicDeployEmulator }
+            """;
+
+        PwshResult result = await PwshProcess.RunOnTerminalAsync(script, TimeSpan.FromMinutes(3));
+
+        string text = Regex.Replace(result.Output, "\u001b\\[[0-9;?]*[A-Za-z=>]|\u001b[=>]", string.Empty);
+        Assert.True(result.ExitCode == 0, result.ToString());
         int[] walked = Regex.Matches(text, @"Walking upgrade domain (\d) of 5").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
         Assert.Equal(new[] { 1, 2, 3, 4, 5, 1 }, walked);
-        Assert.Contains("Upgrade domain 5 of 5", text);
         Assert.Matches(new Regex(@"^ServiceName\s+Slot\s+Deployment\s+Status\s+Upgrade\s+Ready\s+Rollback\s+Locked", RegexOptions.Multiline), text);
         Assert.Contains("== Done: production runs v3", text);
+        // The progress bar, drawn in place (reverse video for the done part), names the deployment and the domain.
+        Assert.Contains("\u001b[7m", result.Output);
+        Assert.Matches(new Regex(@"Upgrading web-\w+ \[Upgrade domain [1-5] of 5 - contoso-\w+/(Production|Staging)"), text);
     }
 
     [Fact]
