@@ -59,6 +59,7 @@ public sealed class ClassicDeployContext
                     Certificate = Certificate,
                     TrustedServerCertificateThumbprint = ServerCertificateThumbprint,
                     Verbose = message => VerboseSink.Value?.Invoke(message),
+                    VerboseListening = () => VerboseSink.Value != null,
                 });
             }
         }

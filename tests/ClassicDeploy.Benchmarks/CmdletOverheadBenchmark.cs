@@ -2,93 +2,94 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
-using ClassicDeploy.Client;
+using System.Xml;
 using ClassicDeploy.Emulator;
-using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Benchmarks;
 
 /// <summary>
-/// (c) Get-Deployment in a runspace against a raw HttpClient GET of the same URI (body read as text), same
-/// emulator, both warmed up, many sequential iterations; per-call time is the median of several rounds.
+/// (c) Per-call cost of <c>Get-Deployment</c> in real pwsh against, in the same process and rounds,
+/// <c>Invoke-RestMethod</c> of the same URI and a hand-written <c>[xml]$http.GetStringAsync(uri)</c> over one
+/// HttpClient; plus the same HttpClient GET and XmlDocument parse in C# (no PowerShell at all) and PowerShell's
+/// own cost of invoking a command. Each ratio is the median of the per-round ratios.
 /// </summary>
 internal static class CmdletOverheadBenchmark
 {
-    public const double Target = 1.3;
+    public const double TargetVersusXml = 1.3;
+    public const double TargetVersusRestMethod = 0.35;
 
-    public static async Task<BenchmarkResult> RunAsync(int iterations, int rounds)
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAsync(int iterations, int rounds)
     {
         await using EmulatorHost host = await EmulatorHost.StartAsync(new EmulatorOptions { InMemory = true }).ConfigureAwait(false);
         string subscription = Guid.NewGuid().ToString();
         using var raw = new RawManagement(host.BaseAddress, subscription);
         await raw.CreateServiceAsync("overhead", 4).ConfigureAwait(false);
-        using PsSession session = PsSession.Connected(host.BaseAddress, subscription);
+        string uri = raw.DeploymentUri("overhead").ToString();
+        string script =
+            $"Import-Module {Pwsh.Quote(RepoPaths.ModuleManifest)}\n" +
+            $"Connect-ClassicDeploy -SubscriptionId {Pwsh.Quote(subscription)} -Endpoint {Pwsh.Quote(host.BaseAddress.ToString())}\n" +
+            $"$u = {Pwsh.Quote(uri)}; $h = @{{ 'x-ms-version' = '2017-01-01' }}; $n = {iterations}\n" +
+            "$http = [System.Net.Http.HttpClient]::new(); $http.DefaultRequestHeaders.Add('x-ms-version', '2017-01-01')\n" +
+            // Each loop is written out (no scriptblock invocation per call), as a user's loop would be.
+            "function Measure-Cmdlet { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Get-Deployment -ServiceName overhead -Slot Production }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "function Measure-Irm { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Invoke-RestMethod -Uri $u -Headers $h }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "function Measure-Xml { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = [xml]$http.GetStringAsync($u).GetAwaiter().GetResult() }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "function Measure-Floor { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Get-Date }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "$null = Measure-Cmdlet; $null = Measure-Irm; $null = Measure-Xml; $null = Measure-Floor\n" +
+            "$r = @{ cmdlet = @(); irm = @(); xml = @(); floor = @() }\n" +
+            $"for ($k = 0; $k -lt {rounds}; $k++) {{ $r.cmdlet += Measure-Cmdlet; $r.irm += Measure-Irm; $r.xml += Measure-Xml; $r.floor += Measure-Floor }}\n" +
+            "[pscustomobject]$r | ConvertTo-Json -Compress\n";
+        JsonElement result = await Pwsh.RunAsync(script, TimeSpan.FromMinutes(8)).ConfigureAwait(false);
+        double[] cmdlet = Values(result, "cmdlet");
+        double[] irm = Values(result, "irm");
+        double[] xml = Values(result, "xml");
+        double[] floor = Values(result, "floor");
 
-        string loop = $"for ($i = 0; $i -lt {iterations}; $i++) {{ $null = Get-Deployment -ServiceName overhead -Slot Production }}";
-        string floorLoop = $"for ($i = 0; $i -lt {iterations}; $i++) {{ $null = Get-History -Count 1 }}";
-        session.Invoke(loop.Replace(iterations.ToString(), "50", StringComparison.Ordinal));
-        for (int i = 0; i < 50; i++)
-        {
-            await raw.GetDeploymentAsync("overhead").ConfigureAwait(false);
-        }
-
-        using var client = new ServiceManagementClient(new ServiceManagementClientOptions { Endpoint = host.BaseAddress, SubscriptionId = subscription });
-        DeploymentTarget target = DeploymentTarget.BySlot("overhead", DeploymentSlot.Production);
-        for (int i = 0; i < 50; i++)
-        {
-            await client.GetDeploymentAsync(target, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        var direct = new List<double>();
-        var cmdlet = new List<double>();
-        var http = new List<double>();
-        var floor = new List<double>();
-        for (int round = 0; round < rounds; round++)
+        // The same GET and parse with no PowerShell in between.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
+        var csharp = new List<double>();
+        for (int round = 0; round <= rounds; round++)
         {
             var stopwatch = Stopwatch.StartNew();
             for (int i = 0; i < iterations; i++)
             {
-                await raw.GetDeploymentAsync("overhead").ConfigureAwait(false);
+                var document = new XmlDocument();
+                document.LoadXml(await http.GetStringAsync(uri).ConfigureAwait(false));
             }
 
-            http.Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / iterations);
-            stopwatch.Restart();
-            for (int i = 0; i < iterations; i++)
+            if (round > 0)
             {
-                await client.GetDeploymentAsync(target, CancellationToken.None).ConfigureAwait(false);
+                csharp.Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / iterations);
             }
-
-            direct.Add(stopwatch.Elapsed.TotalMilliseconds * 1000 / iterations);
-            cmdlet.Add(session.Time(loop).TotalMilliseconds * 1000 / iterations);
-            floor.Add(session.Time(floorLoop).TotalMilliseconds * 1000 / iterations);
         }
 
         double perCall = Stats.Median(cmdlet);
-        double baseline = Stats.Median(http);
-
-        // Each round measures both sides back to back; the median of the per-round ratios is less exposed to
-        // whatever else the machine did during one round than the ratio of two medians.
-        double ratio = Stats.Median(cmdlet.Select((c, i) => c / http[i]));
-        return new BenchmarkResult(
-            "cmdlet-overhead",
-            $"Get-Deployment per call, {iterations} calls x {rounds} rounds",
-            perCall,
-            "us",
-            "raw HttpClient GET of the same URI",
-            baseline,
-            ratio,
-            $"ratio <= {Target}",
-            ratio <= Target,
-            new Dictionary<string, double>
-            {
-                ["powershell_command_floor_us"] = Stats.Median(floor),
-                ["client_library_us"] = Stats.Median(direct),
-                ["cmdlet_min_us"] = cmdlet.Min(),
-                ["http_min_us"] = http.Min(),
-                ["ratio_of_minimums"] = cmdlet.Min() / http.Min(),
-                ["client_library_ratio"] = Stats.Median(direct.Select((c, i) => c / http[i])),
-            });
+        double versusXml = Stats.Median(cmdlet.Select((c, i) => c / xml[i]));
+        double versusIrm = Stats.Median(cmdlet.Select((c, i) => c / irm[i]));
+        var details = new Dictionary<string, double>
+        {
+            ["get_deployment_us"] = perCall,
+            ["invoke_restmethod_us"] = Stats.Median(irm),
+            ["httpclient_xml_pwsh_us"] = Stats.Median(xml),
+            ["httpclient_xmldocument_csharp_us"] = Stats.Median(csharp),
+            ["pwsh_command_floor_us"] = Stats.Median(floor),
+            ["get_deployment_min_us"] = cmdlet.Min(),
+            ["iterations"] = iterations,
+            ["rounds"] = rounds,
+        };
+        return new[]
+        {
+            new BenchmarkResult("per-call-vs-xml", $"Get-Deployment per call against [xml]$http.GetStringAsync(uri) in the same pwsh, {iterations} calls x {rounds} rounds",
+                perCall, "us", "HttpClient + [xml]", Stats.Median(xml), versusXml, $"ratio <= {TargetVersusXml}", versusXml <= TargetVersusXml, details),
+            new BenchmarkResult("per-call-vs-irm", "Get-Deployment per call against Invoke-RestMethod of the same URI",
+                perCall, "us", "Invoke-RestMethod", Stats.Median(irm), versusIrm, $"ratio <= {TargetVersusRestMethod}", versusIrm <= TargetVersusRestMethod, details),
+        };
     }
+
+    private static double[] Values(JsonElement result, string name) =>
+        result.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
 }

@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 namespace ClassicDeploy.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e,f] [--quick]</c>:
+/// <c>dotnet tool restore; dotnet run -c Release --project tests/ClassicDeploy.Benchmarks [-- --only a,b,c,d,e,f] [--quick]</c>:
 /// runs the benchmarks, prints a table, writes benchmark-results/results.json and prints the same JSON.
 /// Exit code 0 when every benchmark ran (a missed target is reported, not an error), 1 when one failed to run.
 /// </summary>
@@ -21,12 +21,6 @@ internal static class Program
     public static async Task<int> Main(string[] args)
     {
         Thread.CurrentThread.CurrentCulture = CultureInfo.InvariantCulture;
-        if (args.Length == 2 && args[0] == ImportModuleBenchmark.ProbeSwitch)
-        {
-            Console.WriteLine(ImportModuleBenchmark.Probe(args[1]).ToString("0.###", CultureInfo.InvariantCulture));
-            return 0;
-        }
-
         bool quick = args.Contains("--quick");
         int onlyAt = Array.IndexOf(args, "--only");
         ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e", "f" };
@@ -38,12 +32,16 @@ internal static class Program
 
         var results = new List<BenchmarkResult>();
         var failures = new Dictionary<string, string>();
-        TimeSpan domain = TimeSpan.FromMilliseconds(400);
-        await RunAsync("a", only, failures, async () => results.AddRange(await WaitLatencyBenchmark.RunAsync(domain, quick ? 1 : 3)));
-        await RunAsync("a", only, failures, async () => results.Add(await WaitLatencyBenchmark.RunLongAsync(TimeSpan.FromSeconds(quick ? 1 : 6))));
-        await RunAsync("b", only, failures, async () => results.AddRange(await FanOutBenchmark.RunAsync(quick ? 10 : 50, domain, quick ? 1 : 2)));
-        await RunAsync("c", only, failures, async () => results.Add(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 500, quick ? 3 : 11)));
-        await RunAsync("d", only, failures, () => { results.Add(ImportModuleBenchmark.Run(quick ? 3 : 7, quick ? 3 : 10)); return Task.CompletedTask; });
+        double[] upgrades = quick ? new[] { 2.0, 2.5 } : new[] { 2.0, 2.5, 32.5 };
+        foreach (double upgrade in upgrades)
+        {
+            await RunAsync("a", only, failures, async () => results.AddRange(await WaitLatencyBenchmark.RunAsync(upgrade, quick ? 1 : 3, microsoft: !quick)));
+        }
+
+        int[] fleets = quick ? new[] { 1, 20 } : new[] { 1, 50, 200 };
+        await RunAsync("b", only, failures, async () => results.AddRange(await FleetBenchmark.RunAsync(fleets, WaitLatencyBenchmark.DomainFor(TimeSpan.FromSeconds(quick ? 2.5 : 10)), quick ? 1 : 2)));
+        await RunAsync("c", only, failures, async () => results.AddRange(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 1000, quick ? 3 : 9)));
+        await RunAsync("d", only, failures, async () => results.Add(await ImportModuleBenchmark.RunAsync(quick ? 3 : 7)));
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
 
         await RunAsync("f", only, failures, async () => results.AddRange(await MonitoredUpgradeBenchmark.RunAsync(TimeSpan.FromMilliseconds(200), quick ? 1 : 3)));
@@ -58,6 +56,8 @@ internal static class Program
                 cpu = CpuModel(),
                 os = RuntimeInformation.OSDescription,
                 dotnet = RuntimeInformation.FrameworkDescription,
+                pwsh = Pwsh.Description,
+                load = LoadAverage(),
             },
             quick,
             results,
@@ -109,6 +109,18 @@ internal static class Program
         }
 
         Console.WriteLine();
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Trim();
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static string CpuModel()

@@ -36,8 +36,27 @@ internal sealed class RawManagement : IDisposable
 
     public Uri DeploymentUri(string service) => new(Root, $"services/hostedservices/{service}/deploymentslots/production");
 
-    /// <summary>A hosted service with a running production deployment named <c>&lt;service&gt;-prod</c>.</summary>
-    public async Task CreateServiceAsync(string service, int instances)
+    /// <summary>The Upgrade Deployment body a hand-written script sends (Auto mode, same package, a new label).</summary>
+    public static string UpgradeBody(string label, int instances) =>
+        $"<UpgradeDeployment xmlns=\"{Ns}\"><Mode>Auto</Mode><PackageUrl>{PackageUrl}</PackageUrl><Configuration>{B64(Configuration(instances))}</Configuration>" +
+        $"<Label>{B64(label)}</Label><Force>false</Force></UpgradeDeployment>";
+
+    public Uri UpgradeUri(string service) => new(Root, $"services/hostedservices/{service}/deploymentslots/production/?comp=upgrade");
+
+    public Uri OperationUri(string requestId) => new(Root, "operations/" + requestId);
+
+    /// <summary>Starts an Auto upgrade; its request id.</summary>
+    public Task<string> UpgradeAsync(string service, string label, int instances) => PostAsync(UpgradeUri(service), UpgradeBody(label, instances));
+
+    /// <summary>Get Operation Status; true once the operation is no longer InProgress.</summary>
+    public async Task<bool> IsDoneAsync(string requestId)
+    {
+        string xml = await http.GetStringAsync(OperationUri(requestId)).ConfigureAwait(false);
+        return XDocument.Parse(xml).Root!.Element(XName.Get("Status", Ns))!.Value != "InProgress";
+    }
+
+    /// <summary>A hosted service with a running production deployment named <c>&lt;service&gt;-prod</c>; the create operation's id.</summary>
+    public async Task<string> CreateServiceAsync(string service, int instances)
     {
         await PostAsync(new Uri(Root, "services/hostedservices"),
             $"<CreateHostedService xmlns=\"{Ns}\"><ServiceName>{service}</ServiceName><Label>{B64(service)}</Label><Location>West Europe</Location></CreateHostedService>")
@@ -46,6 +65,7 @@ internal sealed class RawManagement : IDisposable
             $"<CreateDeployment xmlns=\"{Ns}\"><Name>{service}-prod</Name><PackageUrl>{PackageUrl}</PackageUrl><Label>{B64("v1")}</Label>" +
             $"<Configuration>{B64(Configuration(instances))}</Configuration><StartDeployment>true</StartDeployment></CreateDeployment>").ConfigureAwait(false);
         await WaitAsync(op).ConfigureAwait(false);
+        return op;
     }
 
     /// <summary>One GET of the deployment, body read as text (what a hand-rolled script would do).</summary>
@@ -56,7 +76,7 @@ internal sealed class RawManagement : IDisposable
         return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
     }
 
-    private async Task<string> PostAsync(Uri uri, string body)
+    public async Task<string> PostAsync(Uri uri, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/xml");
         using HttpResponseMessage response = await http.PostAsync(uri, content).ConfigureAwait(false);

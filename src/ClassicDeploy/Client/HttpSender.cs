@@ -17,7 +17,8 @@ namespace ClassicDeploy.Client
     /// </summary>
     internal sealed class HttpSender
     {
-        private static readonly ResiliencePropertyKey<string> TargetKey = new ResiliencePropertyKey<string>("ClassicDeploy.Target");
+        private static readonly ResiliencePropertyKey<HttpMethod?> MethodKey = new ResiliencePropertyKey<HttpMethod?>("ClassicDeploy.Method");
+        private static readonly ResiliencePropertyKey<Uri?> UriKey = new ResiliencePropertyKey<Uri?>("ClassicDeploy.Uri");
         private static readonly MediaTypeHeaderValue Xml = new MediaTypeHeaderValue("application/xml");
 
         private readonly HttpClient _http;
@@ -39,7 +40,9 @@ namespace ClassicDeploy.Client
             ResilienceContext context = ResilienceContextPool.Shared.Get(ct);
             try
             {
-                context.Properties.Set(TargetKey, method.Method + " " + uri);
+                // The retry's verbose line names the request; built only if a retry happens.
+                context.Properties.Set(MethodKey, method);
+                context.Properties.Set(UriKey, uri);
                 return await (safe ? _safe : _mutation).ExecuteAsync(
                     (ctx, self) => self.AttemptAsync(method, uri, body, ctx.CancellationToken),
                     context,
@@ -104,7 +107,9 @@ namespace ClassicDeploy.Client
                 },
                 OnRetry = args =>
                 {
-                    string target = args.Context.Properties.GetValue(TargetKey, "request");
+                    HttpMethod? method = args.Context.Properties.GetValue(MethodKey, null);
+                    Uri? uri = args.Context.Properties.GetValue(UriKey, null);
+                    string target = method is null || uri is null ? "request" : method.Method + " " + uri;
                     Verbose(string.Format(CultureInfo.InvariantCulture, "Retrying {0} in {1:0.###} s after {2}", target, args.RetryDelay.TotalSeconds, Reason(args.Outcome)));
                     return default;
                 },
@@ -132,7 +137,11 @@ namespace ClassicDeploy.Client
                         byte[] bytes = response.Content == null ? new byte[0] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
                         string? requestId = Header(response, "x-ms-request-id");
                         int status = (int)response.StatusCode;
-                        Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} (request id {3})", method.Method, uri, status, requestId ?? "none"));
+                        if (_options.VerboseListening?.Invoke() != false)
+                        {
+                            Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} (request id {3})", method.Method, uri, status, requestId ?? "none"));
+                        }
+
                         return new HttpResult(status, response.ReasonPhrase, requestId, RetryAfter(response), Decode(bytes));
                     }
                 }

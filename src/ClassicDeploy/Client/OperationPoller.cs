@@ -7,9 +7,10 @@ using ClassicDeploy.Models;
 namespace ClassicDeploy.Client
 {
     /// <summary>
-    /// Adaptive polling of Get Operation Status (see <see cref="PollingOptions"/>): a short first
-    /// interval growing by a factor to a steady one, then only as fast as the time already waited
-    /// allows, up to a cap; with an overall timeout.
+    /// Waits for an operation with an overall timeout, looking when <see cref="WaitSchedule"/> says: Get
+    /// Operation Status on the adaptive schedule of <see cref="PollingOptions"/> (a short first interval
+    /// growing by a factor to a steady one, then only as fast as the time already waited allows, up to a
+    /// cap), or, with a deployment to watch, Get Deployment where it tells progress and timing.
     /// </summary>
     internal sealed class OperationPoller
     {
@@ -22,7 +23,7 @@ namespace ClassicDeploy.Client
             _polling = polling;
         }
 
-        public async Task<OperationStatus> WaitAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct)
+        public async Task<OperationStatus> WaitAsync(string requestId, OperationWatch? watch, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct)
         {
             if (string.IsNullOrEmpty(requestId))
             {
@@ -35,13 +36,40 @@ namespace ClassicDeploy.Client
             {
                 try
                 {
-                    TimeSpan interval = _polling.InitialInterval < TimeSpan.Zero ? TimeSpan.Zero : _polling.InitialInterval;
-                    double factor = _polling.BackoffFactor < 1 ? 1 : _polling.BackoffFactor;
+                    var schedule = new WaitSchedule(_polling, watch != null, watch?.WalksEveryDomain == true);
                     long started = _client.Clock.GetTimestamp();
+                    TimeSpan offset = Since(watch?.AcceptedAt);
                     while (true)
                     {
-                        await _client.PollDelay(interval, linked.Token).ConfigureAwait(false);
+                        TimeSpan now = _client.Clock.GetElapsedTime(started) + offset;
+                        PlannedLook look = schedule.Next(now);
+                        TimeSpan delay = look.At - now;
+                        if (delay > TimeSpan.Zero)
+                        {
+                            await _client.PollDelay(delay, linked.Token).ConfigureAwait(false);
+                        }
+
                         linked.Token.ThrowIfCancellationRequested();
+                        if (look.Kind == LookKind.Deployment && watch != null)
+                        {
+                            TimeSpan sent = _client.Clock.GetElapsedTime(started) + offset;
+                            Deployment deployment;
+                            try
+                            {
+                                deployment = await _client.GetDeploymentAsync(watch.Deployment, linked.Token).ConfigureAwait(false);
+                            }
+                            catch (Exception exception) when (!(exception is OperationCanceledException))
+                            {
+                                watch.Unreadable?.Invoke(exception);
+                                schedule.DeploymentUnreadable();
+                                continue;
+                            }
+
+                            schedule.SawDeployment(sent, _client.Clock.GetElapsedTime(started) + offset, deployment);
+                            watch.Seen?.Invoke(deployment);
+                            continue;
+                        }
+
                         OperationStatus status = await _client.GetOperationStatusAsync(requestId, linked.Token).ConfigureAwait(false);
                         if (onPoll != null)
                         {
@@ -53,7 +81,7 @@ namespace ClassicDeploy.Client
                             return status;
                         }
 
-                        interval = Next(interval, factor, _client.Clock.GetElapsedTime(started), _polling);
+                        schedule.SawInProgress();
                     }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested && deadline.IsCancellationRequested)
@@ -73,6 +101,18 @@ namespace ClassicDeploy.Client
                         limit));
                 }
             }
+        }
+
+        /// <summary>Time since <paramref name="acceptedAt"/> (UTC) by the client's clock, within [0, 1 h]; zero when unknown.</summary>
+        internal TimeSpan Since(DateTime? acceptedAt)
+        {
+            if (acceptedAt is null)
+            {
+                return TimeSpan.Zero;
+            }
+
+            TimeSpan since = _client.Clock.GetUtcNow().UtcDateTime - acceptedAt.Value.ToUniversalTime();
+            return since < TimeSpan.Zero || since > TimeSpan.FromHours(1) ? TimeSpan.Zero : since;
         }
 
         /// <summary>min(previous × factor, max(steady, fraction × waited), cap).</summary>

@@ -27,6 +27,13 @@ namespace ClassicDeploy.Client
         /// <summary>Each interval is the previous one times this factor, within the bounds above.</summary>
         public double BackoffFactor { get; set; } = 1.5;
 
+        /// <summary>
+        /// While an Auto update's last upgrade domain may end (as forecast from the domain changes Get Deployment
+        /// showed), it is looked at every this fraction of the time waited so far: the wait returns at most that
+        /// fraction late.
+        /// </summary>
+        public double ForecastLatenessFraction { get; set; } = 0.025;
+
         /// <summary>How long a wait lasts at most before it gives up with a TimeoutException.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
     }

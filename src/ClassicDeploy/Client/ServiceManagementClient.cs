@@ -172,7 +172,14 @@ namespace ClassicDeploy.Client
 
         /// <summary>Polls until Succeeded or Failed (returned, never thrown); TimeoutException after the timeout.</summary>
         public async Task<OperationStatus> WaitForOperationAsync(string requestId, Func<OperationStatus, CancellationToken, Task>? onPoll, TimeSpan? timeout, CancellationToken ct) =>
-            await new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, onPoll, timeout, ct).ConfigureAwait(false);
+            await new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, null, onPoll, timeout, ct).ConfigureAwait(false);
+
+        /// <summary>
+        /// Waits like <see cref="WaitForOperationAsync(string, Func{OperationStatus, CancellationToken, Task}, TimeSpan?, CancellationToken)"/>,
+        /// reading the deployment the operation changes where that tells when to look (and feeds progress).
+        /// </summary>
+        internal async Task<OperationStatus> WatchOperationAsync(string requestId, OperationWatch? watch, TimeSpan? timeout, CancellationToken ct) =>
+            await new OperationPoller(this, Options.Polling ?? new PollingOptions()).WaitAsync(requestId, watch, null, timeout, ct).ConfigureAwait(false);
 
         public void Dispose() => _http.Dispose();
 

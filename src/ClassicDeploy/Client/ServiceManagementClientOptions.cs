@@ -33,6 +33,9 @@ namespace ClassicDeploy.Client
         /// <summary>One line per HTTP attempt and per retry; may be called on any thread; never bodies, certificates or configuration.</summary>
         public Action<string>? Verbose { get; set; }
 
+        /// <summary>Whether <see cref="Verbose"/> has a listener right now; when false a successful attempt's line is not even formatted.</summary>
+        internal Func<bool>? VerboseListening { get; set; }
+
         /// <summary>For tests; when null the client builds an HttpClientHandler with the certificate.</summary>
         public HttpMessageHandler? Handler { get; set; }
     }

@@ -11,9 +11,11 @@ namespace ClassicDeploy.Cmdlets;
 /// The cmdlet base as the workflows' sink: every write is posted to the pipeline thread's pump,
 /// every question (ShouldProcess, a health check) runs there and its answer is awaited.
 /// </summary>
-public abstract partial class ClassicDeployCmdlet : IOperationSink
+public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVisibility
 {
     private readonly ConcurrentDictionary<Models.DeploymentOperation, bool> _waitingFor = new ConcurrentDictionary<Models.DeploymentOperation, bool>();
+
+    bool IProgressVisibility.ShowsProgress => _showsProgress;
 
     /// <summary>Runs a workflow of <see cref="Workflows"/> over this cmdlet's connection, writing through this cmdlet; see <see cref="Run(Func{CancellationToken, Task}, object?)"/>.</summary>
     private protected void Run(Func<Workflows, CancellationToken, Task> workflow, object? target)

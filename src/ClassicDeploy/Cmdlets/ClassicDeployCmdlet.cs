@@ -20,6 +20,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
     private BlockingCollection<Action>? _writes;
     private bool _disposed;
+    private bool _showsProgress = true;
 
     /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru, or deserialized from another session).</summary>
     [Parameter]
@@ -85,21 +86,12 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         CancellationToken token = _stopping.Token;
         var writes = new BlockingCollection<Action>();
         _writes = writes;
-        Action<string> verbose = message => _ = Post(() => WriteVerbose(message));
-        Task task = Task.Run(
-            async () =>
-            {
-                ClassicDeployContext.VerboseSink.Value = verbose;
-                try
-                {
-                    await core(token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    writes.CompleteAdding();
-                }
-            },
-            token);
+        Action<string>? verbose = VerboseEnabled() ? message => _ = Post(() => WriteVerbose(message)) : null;
+        _showsProgress = ProgressShown();
+
+        // The core starts on this thread and runs here up to its first real await (the request is on the wire by
+        // then); its continuations run on the thread pool (ConfigureAwait(false)). No hand-off to start it.
+        Task task = StartCore(core, token, writes, verbose);
         try
         {
             foreach (Action write in writes.GetConsumingEnumerable(token))
@@ -141,6 +133,47 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
             WriteError(ErrorRecords.From(exception, target));
         }
     }
+
+    private static async Task StartCore(Func<CancellationToken, Task> core, CancellationToken token, BlockingCollection<Action> writes, Action<string>? verbose)
+    {
+        // Set inside this async method, so the value flows to the core and not back to the pipeline thread.
+        ClassicDeployContext.VerboseSink.Value = verbose;
+        try
+        {
+            token.ThrowIfCancellationRequested();
+            await core(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            writes.CompleteAdding();
+        }
+    }
+
+    /// <summary>Whether WriteVerbose would show anything: -Verbose, else $VerbosePreference; when not, no verbose line is even posted.</summary>
+    private bool VerboseEnabled()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Verbose", out object? value) && value is SwitchParameter verbose)
+        {
+            return verbose.IsPresent;
+        }
+
+        return Shows("VerbosePreference");
+    }
+
+    /// <summary>Whether WriteProgress would show anything ($ProgressPreference); when not, a wait for many reads no deployment only for its bars.</summary>
+    private bool ProgressShown() => Shows("ProgressPreference");
+
+    private bool Shows(string preferenceVariable)
+    {
+        object? preference = GetVariableValue(preferenceVariable);
+        if (preference is PSObject wrapped)
+        {
+            preference = wrapped.BaseObject;
+        }
+
+        return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
+    }
+
 
     /// <summary>What the workflow asked to warn if stopped (<see cref="IOperationSink.WhenStopped"/>).</summary>
     private volatile string? _stoppedWarning;

@@ -24,6 +24,7 @@ internal sealed partial class Workflows
     /// its kind walks upgrade domains and its deployment is known, each output as it ends. One
     /// operation's failure is thrown (the caller's error for it); with more, a failure to wait for
     /// one is that operation's error through the sink (<c>Input</c> is its target), not the others'.
+    /// Many are waited for with List Subscription Operations (see <see cref="WaitForManyAsync"/>).
     /// An operation that has already ended is output as it is.
     /// </summary>
     public async Task WaitForOperationsAsync(IReadOnlyList<(DeploymentOperation Operation, object? Input)> operations, TimeSpan? timeout, CancellationToken ct)
@@ -36,17 +37,7 @@ internal sealed partial class Workflows
             return;
         }
 
-        await Task.WhenAll(items.Select(async item =>
-        {
-            try
-            {
-                await WaitOneAsync(item.Operation, item.Progress, timeout, ct).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (!ct.IsCancellationRequested)
-            {
-                Sink.Error(exception, item.Input);
-            }
-        })).ConfigureAwait(false);
+        await WaitForManyAsync(items, timeout, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -82,18 +82,24 @@ internal sealed partial class Workflows
         return operation;
     }
 
-    /// <summary>Polls to the end; progress (if any) is fed from a fresh Get Deployment after each poll and completed at the end.</summary>
+    /// <summary>
+    /// Polls to the end. With progress, the wait reads the deployment with Get Deployment where that tells
+    /// it when to look, and every such answer feeds the progress bar (no extra request per poll); the bar is
+    /// completed at the end.
+    /// </summary>
     private async Task<OperationStatus> WaitAsync(DeploymentOperation operation, TimeSpan? timeout, DeploymentProgress? progress, CancellationToken ct)
     {
-        Func<OperationStatus, CancellationToken, Task>? onPoll = null;
-        if (progress != null)
-        {
-            onPoll = (status, token) => status.Status == OperationState.InProgress ? ReportAsync(progress, token) : Task.CompletedTask;
-        }
-
         try
         {
-            return await Client.WaitForOperationAsync(operation.RequestId, onPoll, timeout, ct).ConfigureAwait(false);
+            OperationWatch? watch = progress is null ? null : new OperationWatch(
+                progress.Target,
+                WalksEveryDomain(operation.Kind),
+                progress.Report,
+                exception => Sink.Verbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message))
+            {
+                AcceptedAt = operation.StartTime,
+            };
+            return await Client.WatchOperationAsync(operation.RequestId, watch, timeout, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -104,17 +110,9 @@ internal sealed partial class Workflows
         }
     }
 
-    private async Task ReportAsync(DeploymentProgress progress, CancellationToken ct)
-    {
-        try
-        {
-            progress.Report(await Client.GetDeploymentAsync(progress.Target, ct).ConfigureAwait(false));
-        }
-        catch (Exception exception) when (!(exception is OperationCanceledException))
-        {
-            Sink.Verbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message);
-        }
-    }
+    /// <summary>An upgrade or configuration change in Auto mode walks every upgrade domain in turn, so its end can be forecast.</summary>
+    private static bool WalksEveryDomain(OperationKind kind) =>
+        kind == OperationKind.UpgradeDeployment || kind == OperationKind.ChangeDeploymentConfiguration;
 
     /// <summary>Copies a Get Operation Status answer into the output object; an ended one gets its end time.</summary>
     internal static void Apply(DeploymentOperation operation, OperationStatus status)

@@ -9,7 +9,7 @@ using ClassicDeploy.Operations;
 namespace ClassicDeploy.Tests.Operations;
 
 /// <summary>An <see cref="IOperationSink"/> that records what a workflow writes and answers its questions from settings.</summary>
-internal sealed class RecordingSink : IOperationSink
+internal sealed class RecordingSink : IOperationSink, IProgressVisibility
 {
     private readonly object _gate = new object();
 
@@ -25,6 +25,9 @@ internal sealed class RecordingSink : IOperationSink
 
     /// <summary>What ShouldProcess answers (false is -WhatIf, or No at -Confirm).</summary>
     public bool Consent { get; set; } = true;
+
+    /// <summary>Whether progress is shown ($ProgressPreference); when not, waits read nothing only for progress.</summary>
+    public bool ShowsProgress { get; set; } = true;
 
     public IEnumerable<DeploymentOperation> Operations => Output.OfType<DeploymentOperation>();
 

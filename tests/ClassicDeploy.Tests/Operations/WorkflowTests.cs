@@ -43,10 +43,11 @@ public sealed class WorkflowTests
     [Fact]
     public async Task UpgradeWithWaitSendsOnePostAndOutputsTheSucceededOperationWithProgress()
     {
+        // The wait reads the deployment (progress, and when to look), then asks the status once it shows no update.
         _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.Accepted, requestId: "op-up")
-            .Then(HttpStatusCode.OK, ScriptedHandler.Operation("op-up", "InProgress"))
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", manualDomain: 1, state: "During"))
+            .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.OK, ScriptedHandler.Operation("op-up", "Succeeded"));
 
         await Workflows().UpgradeDeploymentAsync(Production, Upgrade(), new OperationWait(true, null), CancellationToken.None);
@@ -111,6 +112,7 @@ public sealed class WorkflowTests
     {
         _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.Accepted, requestId: "op-cfg")
+            .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.OK, "<Operation xmlns=\"http://schemas.microsoft.com/windowsazure\"><ID>op-cfg</ID><Status>Failed</Status><HttpStatusCode>400</HttpStatusCode>"
                 + "<Error><Code>InvalidConfiguration</Code><Message>Bad role count.</Message></Error></Operation>");
         var request = new ChangeConfigurationRequest { Configuration = "<ServiceConfiguration serviceName=\"contoso\" />" };
@@ -184,9 +186,11 @@ public sealed class WorkflowTests
     {
         _handler.Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", manualDomain: 1))
             .Then(HttpStatusCode.Accepted, requestId: "walk-1")
+            .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", manualDomain: 2))
             .Then(HttpStatusCode.OK, ScriptedHandler.Operation("walk-1", "Succeeded"))
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production", manualDomain: 2))
             .Then(HttpStatusCode.Accepted, requestId: "walk-2")
+            .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"))
             .Then(HttpStatusCode.OK, ScriptedHandler.Operation("walk-2", "Succeeded"))
             .Then(HttpStatusCode.OK, DeploymentXml("blue", "Production"));
 
