@@ -30,8 +30,12 @@ public sealed class SubscriptionOperationsTests
         var list = await emulator.GetXmlAsync(Window);
         Assert.Equal(Ns + "SubscriptionOperationCollection", list.Name);
         var entries = Entries(list);
-        Assert.Equal(2, entries.Length);
-        var first = entries[0];
+        Assert.Equal(3, entries.Length);
+        var service = entries[0];
+        Assert.Equal("CreateHostedService", Text(service, "OperationName"));
+        Assert.Equal($"/{Subscription}/services/hostedservices/svc", Text(service, "OperationObjectId"));
+        Assert.Equal(("Succeeded", "201"), (Text(service.Element(Ns + "OperationStatus")!, "Status"), Text(service.Element(Ns + "OperationStatus")!, "HttpStatusCode")));
+        var first = entries[1];
         Assert.Equal(
             new[] { "OperationId", "OperationObjectId", "OperationName", "OperationParameters", "OperationCaller", "OperationStatus", "OperationStartedTime", "OperationCompletedTime" },
             first.Elements().Select(e => e.Name.LocalName));
@@ -48,7 +52,7 @@ public sealed class SubscriptionOperationsTests
         Assert.Equal("2026-11-22T10:00:00Z", Text(first, "OperationStartedTime"));
         Assert.Equal("2026-11-22T10:00:10Z", Text(first, "OperationCompletedTime"));
 
-        var second = entries[1];
+        var second = entries[2];
         Assert.Equal(Guid.ParseExact(upgrade, "N").ToString("D"), Text(second, "OperationId"));
         Assert.Equal("UpgradeDeployment", Text(second, "OperationName"));
         Assert.Equal("InProgress", Text(second.Element(Ns + "OperationStatus")!, "Status"));
@@ -65,7 +69,7 @@ public sealed class SubscriptionOperationsTests
         emulator.Clock.Advance(TimeSpan.FromHours(1));
         var upgrade = await emulator.AcceptedAsync("services/hostedservices/svc/deploymentslots/production/?comp=upgrade", Bodies.Upgrade("Auto"));
 
-        Assert.Equal(3, Entries(await emulator.GetXmlAsync(Window)).Length);
+        Assert.Equal(5, Entries(await emulator.GetXmlAsync(Window)).Length);
         var late = Entries(await emulator.GetXmlAsync("operations?StartTime=2026-11-22T10:30:00Z&EndTime=2026-11-22T12:00:00Z"));
         Assert.Equal(Guid.ParseExact(upgrade, "N").ToString("D"), Text(Assert.Single(late), "OperationId"));
 
@@ -76,7 +80,7 @@ public sealed class SubscriptionOperationsTests
 
         var inProgress = Entries(await emulator.GetXmlAsync(Window + "&OperationResultFilter=InProgress"));
         Assert.Equal("UpgradeDeployment", Text(Assert.Single(inProgress), "OperationName"));
-        Assert.Equal(2, Entries(await emulator.GetXmlAsync(Window + "&OperationResultFilter=succeeded")).Length);
+        Assert.Equal(4, Entries(await emulator.GetXmlAsync(Window + "&OperationResultFilter=succeeded")).Length);
         Assert.Empty(Entries(await emulator.GetXmlAsync(Window + "&OperationResultFilter=Failed")));
     }
 
@@ -86,7 +90,8 @@ public sealed class SubscriptionOperationsTests
         await using var emulator = await StartAsync(o => o.OperationPageSize = 2);
         foreach (var name in new[] { "a1", "a2", "a3", "a4", "a5" })
         {
-            await emulator.DeployAsync(name);
+            await emulator.CreateServiceAsync(name);
+            emulator.Clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         var seen = new System.Collections.Generic.List<string>();
@@ -102,6 +107,7 @@ public sealed class SubscriptionOperationsTests
         while (token is not null);
 
         Assert.Equal(3, pages);
+        Assert.Equal("CreateHostedService", Text(Assert.Single(Entries(await emulator.GetXmlAsync(Window + "&ObjectIdFilter=/" + Subscription + "/services/hostedservices/a3"))), "OperationName"));
         Assert.Equal(new[] { "a1", "a2", "a3", "a4", "a5" }, seen.Select(o => o.Split('/')[4]));
     }
 

@@ -30,14 +30,14 @@ internal sealed class ManagementEndpoints
             case ManagementOperation.ListHostedServices:
                 return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedServices(e.ListHostedServices(sub), name => ServiceUrl(r, name), r.Version));
             case ManagementOperation.CreateHostedService:
-                e.CreateHostedService(sub, RequestParsers.CreateHostedService(r.Body, r.Version));
+                e.CreateHostedService(sub, RequestParsers.CreateHostedService(r.Body, r.Version), r.RequestId);
                 return Status(r, 201);
             case ManagementOperation.GetHostedService:
                 var embed = string.Equals(r.Context.Request.Query["embed-detail"].ToString(), "true", StringComparison.OrdinalIgnoreCase);
                 var found = e.GetHostedService(sub, service);
                 return XmlResponse.WriteAsync(r.Context, 200, ResponseWriters.HostedService(found, ServiceUrl(r, found.ServiceName), embed, r.Version));
             case ManagementOperation.DeleteHostedService:
-                e.DeleteHostedService(sub, service);
+                e.DeleteHostedService(sub, service, r.RequestId);
                 return Status(r, 200);
             case ManagementOperation.SwapDeployment:
                 e.SwapDeployment(sub, service, RequestParsers.Swap(r.Body), r.RequestId);

@@ -139,6 +139,8 @@ internal sealed class OperationRecord
 {
     public string SubscriptionId { get; set; } = "";
     public string Id { get; set; } = "";
+    /// <summary>Order of acceptance, so operations started at the same time list in the order they came.</summary>
+    public long Sequence { get; set; }
     /// <summary>The API operation's name without spaces, e.g. UpgradeDeployment (List Subscription Operations' OperationName).</summary>
     public string? Name { get; set; }
     public string? ServiceName { get; set; }

@@ -244,6 +244,7 @@ public sealed partial class ManagementEngine
         {
             SubscriptionId = service.SubscriptionId,
             Id = requestId,
+            Sequence = ++_operationSequence,
             StartedAt = now,
             Name = name,
             ServiceName = service.ServiceName,

@@ -10,7 +10,8 @@ public sealed partial class ManagementEngine
     private const string RollbackName = "RollbackDeploymentUpdateOrUpgrade";
     private const int MaxExtendedProperties = 25;
 
-    public void CreateHostedService(string subscriptionId, CreateHostedServiceCommand command)
+    /// <summary>Synchronous (201); with <paramref name="requestId"/> it is listed by List Subscription Operations as Succeeded.</summary>
+    public void CreateHostedService(string subscriptionId, CreateHostedServiceCommand command, string? requestId = null)
     {
         lock (_gate)
         {
@@ -35,15 +36,17 @@ public sealed partial class ManagementEngine
             };
             _services[Key(subscriptionId, command.ServiceName)] = service;
             Changed(service);
+            RecordSynchronous(service, requestId, "CreateHostedService", 201, now);
             Commit();
         }
     }
 
-    public void DeleteHostedService(string subscriptionId, string serviceName)
+    /// <summary>Synchronous (200); with <paramref name="requestId"/> it is listed by List Subscription Operations as Succeeded.</summary>
+    public void DeleteHostedService(string subscriptionId, string serviceName, string? requestId = null)
     {
         lock (_gate)
         {
-            AdvanceLocked();
+            DateTimeOffset now = AdvanceLocked();
             ServiceState service = FindService(subscriptionId, serviceName);
             if (service.Deployments.Count > 0)
             {
@@ -52,8 +55,33 @@ public sealed partial class ManagementEngine
 
             _services.Remove(Key(subscriptionId, serviceName));
             Removed(service);
+            RecordSynchronous(service, requestId, "DeleteHostedService", 200, now);
             Commit();
         }
+    }
+
+    /// <summary>A synchronous operation on the hosted service, finished as it is recorded.</summary>
+    private void RecordSynchronous(ServiceState service, string? requestId, string name, int status, DateTimeOffset now)
+    {
+        if (requestId is null)
+        {
+            return;
+        }
+
+        var record = new OperationRecord
+        {
+            SubscriptionId = service.SubscriptionId,
+            Id = requestId,
+            Sequence = ++_operationSequence,
+            Name = name,
+            ServiceName = service.ServiceName,
+            StartedAt = now,
+            CompletedAt = now,
+            Status = "Succeeded",
+            HttpStatusCode = status,
+        };
+        _operations[Key(service.SubscriptionId, requestId)] = record;
+        Changed(record);
     }
 
     public void CreateDeployment(string subscriptionId, string serviceName, DeploymentSlotName slot, CreateDeploymentCommand command, string requestId)

@@ -29,26 +29,27 @@ public sealed partial class ManagementEngine
         lock (_gate)
         {
             AdvanceLocked();
-            (DateTimeOffset Started, string Id)? after = query.ContinuationToken is null ? null : ReadToken(query.ContinuationToken);
+            (DateTimeOffset Started, long Sequence, string Id)? after = query.ContinuationToken is null ? null : ReadToken(query.ContinuationToken);
             string? objectFilter = query.ObjectId?.TrimEnd('/');
-            List<SubscriptionOperationView> matches = _operations.Values
+            List<OperationRecord> matches = _operations.Values
                 .Where(r => SameId(r.SubscriptionId, subscriptionId) && r.StartedAt >= query.StartTime && r.StartedAt <= query.EndTime)
                 .Where(r => query.Status is null || string.Equals(r.Status, query.Status, StringComparison.OrdinalIgnoreCase))
-                .Select(ListView)
-                .Where(v => objectFilter is null || string.Equals(v.ObjectId, objectFilter, StringComparison.OrdinalIgnoreCase))
-                .OrderBy(v => v.StartedTime)
-                .ThenBy(v => v.Id, StringComparer.Ordinal)
-                .Where(v => after is null || v.StartedTime > after.Value.Started || (v.StartedTime == after.Value.Started && string.CompareOrdinal(v.Id, after.Value.Id) > 0))
+                .Where(r => objectFilter is null || string.Equals(ObjectId(r), objectFilter, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(r => r.StartedAt)
+                .ThenBy(r => r.Sequence)
+                .ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Where(r => after is null || Later(r, after.Value))
                 .Take(_operationPageSize + 1)
                 .ToList();
-            if (matches.Count <= _operationPageSize)
+            string? token = null;
+            if (matches.Count > _operationPageSize)
             {
-                return new SubscriptionOperationPage(matches, null);
+                matches.RemoveAt(matches.Count - 1);
+                OperationRecord last = matches[^1];
+                token = WriteToken(last);
             }
 
-            matches.RemoveAt(matches.Count - 1);
-            SubscriptionOperationView last = matches[^1];
-            return new SubscriptionOperationPage(matches, WriteToken(last.StartedTime, last.Id));
+            return new SubscriptionOperationPage(matches.Select(ListView).ToList(), token);
         }
     }
 
@@ -63,10 +64,18 @@ public sealed partial class ManagementEngine
     private static OperationView View(OperationRecord record) =>
         new(DisplayId(record.Id), record.Status, record.HttpStatusCode, record.ErrorCode, record.ErrorMessage);
 
+    private static string ObjectId(OperationRecord record) =>
+        "/" + record.SubscriptionId + "/services/hostedservices/" + record.ServiceName
+        + (record.DeploymentName is null ? string.Empty : "/deployments/" + record.DeploymentName);
+
+    private static bool Later(OperationRecord r, (DateTimeOffset Started, long Sequence, string Id) after) =>
+        r.StartedAt != after.Started ? r.StartedAt > after.Started
+        : r.Sequence != after.Sequence ? r.Sequence > after.Sequence
+        : string.CompareOrdinal(r.Id, after.Id) > 0;
+
     private static SubscriptionOperationView ListView(OperationRecord record)
     {
-        string objectId = "/" + record.SubscriptionId + "/services/hostedservices/" + record.ServiceName
-            + (record.DeploymentName is null ? string.Empty : "/deployments/" + record.DeploymentName);
+        string objectId = ObjectId(record);
         var parameters = new List<KeyValuePair<string, string>>();
         if (record.ServiceName is not null)
         {
@@ -87,19 +96,20 @@ public sealed partial class ManagementEngine
             DisplayId(record.Id), objectId, record.Name ?? "Unknown", parameters, View(record), record.StartedAt, record.CompletedAt);
     }
 
-    private static string WriteToken(DateTimeOffset started, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(started.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + id));
+    private static string WriteToken(OperationRecord last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(
+            last.StartedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "|" + last.Sequence.ToString(CultureInfo.InvariantCulture) + "|" + last.Id));
 
-    private static (DateTimeOffset, string) ReadToken(string token)
+    private static (DateTimeOffset, long, string) ReadToken(string token)
     {
         try
         {
-            string text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            int bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out long ticks)
-                && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+            string[] parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('|', 3);
+            if (parts.Length == 3
+                && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out long ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out long sequence))
             {
-                return (new DateTimeOffset(ticks, TimeSpan.Zero), text.Substring(bar + 1));
+                return (new DateTimeOffset(ticks, TimeSpan.Zero), sequence, parts[2]);
             }
         }
         catch (FormatException)

@@ -36,6 +36,7 @@ public sealed partial class ManagementEngine
                         ?? throw new InvalidOperationException("A stored operation is empty.");
                     RequireNames(record.SubscriptionId, record.Id, document.Key);
                     _operations[Key(record.SubscriptionId, record.Id)] = record;
+                    _operationSequence = Math.Max(_operationSequence, record.Sequence);
                     break;
             }
         }

@@ -28,6 +28,7 @@ public sealed partial class ManagementEngine : IDisposable
     private readonly Dictionary<string, ServiceState> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OperationRecord> _operations = new(StringComparer.Ordinal);
     private DateTimeOffset _nextDue = DateTimeOffset.MaxValue;
+    private long _operationSequence;
     private bool _disposed;
 
     public ManagementEngine(IStateStore store, TimeProvider clock, EngineOptions options)

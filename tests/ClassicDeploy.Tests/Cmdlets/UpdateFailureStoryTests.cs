@@ -82,7 +82,7 @@ public sealed class UpdateFailureStoryTests : IAsyncLifetime
         Assert.Equal("Upgrade Deployment", running.Text("Operation"));
         Assert.Equal("production-v1", running.Text("DeploymentName"));
         ScriptResult all = s.Run("Get-DeploymentOperation -ServiceName $svc").ShouldSucceed();
-        Assert.Equal(new[] { "Create Deployment", "Upgrade Deployment" }, all.Output.Select(o => o.Text("Operation")));
+        Assert.Equal(new[] { "Create Hosted Service", "Create Deployment", "Upgrade Deployment" }, all.Output.Select(o => o.Text("Operation")));
 
         // A bare request id is described from List Subscription Operations.
         PSObject byId = s.Run($"Get-DeploymentOperation -RequestId {upgradeId}").ShouldSucceed().Single();
