@@ -366,4 +366,18 @@ public sealed class MonitoredUpgradeTests
         Assert.Contains(s.Sink.Verbose, v => v.Contains("refused while the deployment is locked"));
         Assert.Null((await s.GetAsync()).UpgradeStatus);
     }
+
+    [Fact]
+    public async Task A_last_domain_failing_after_the_service_completed_the_update_is_Failed_not_Paused()
+    {
+        await using VirtualService s = await VirtualService.StartAsync();
+        s.Sink.Health = c => c.UpgradeDomain == 4 ? HealthVerdict.Unhealthy("smoke test failed") : HealthVerdict.Healthy;
+
+        RollingUpgradeResult? result = await s.Workflows.MonitoredUpgradeAsync(VirtualService.Target, VirtualService.Upgrade(UpgradeMode.Manual), VirtualService.Policy(FailureAction.Pause), new OperationWait(true, null), None);
+
+        Assert.Equal(RollingUpgradeOutcome.Failed, result!.Outcome);
+        Assert.Equal(4, result.FailedUpgradeDomain);
+        Assert.Contains("cannot be rolled back", result.Reason);
+        Assert.Empty(s.Rollbacks);
+    }
 }

@@ -98,12 +98,12 @@ internal sealed partial class MonitoredUpgrade
             return Result(RollingUpgradeOutcome.Failed, ending.Domain, reason);
         }
 
-        if (_policy.FailureAction == FailureAction.Pause)
+        Deployment deployment = await ReadAsync(ct).ConfigureAwait(false);
+        if (deployment.UpgradeStatus != null && _policy.FailureAction == FailureAction.Pause)
         {
             return Result(RollingUpgradeOutcome.Paused, ending.Domain, reason + ". " + PausedAdvice());
         }
 
-        Deployment deployment = await ReadAsync(ct).ConfigureAwait(false);
         if (!deployment.RollbackAllowed)
         {
             return Result(RollingUpgradeOutcome.Failed, ending.Domain,
