@@ -138,6 +138,20 @@ Describe 'Conventions a PowerShell user relies on' {
         }
     }
 
+    It 'returns a job from -AsJob that Get-Job, Wait-Job, Receive-Job and Remove-Job handle' {
+        $service = New-TestDeployment
+        $job = Invoke-UpgradeDeployment -ServiceName $service -Slot Production -Package (New-TestPackageUrl v2) -Configuration (New-TestConfiguration v2) -Wait -AsJob
+        $job | Should -BeOfType ([System.Management.Automation.Job])
+        $job.PSJobTypeName | Should -Be 'ClassicDeployJob'
+        (Get-Job -Id $job.Id).Name | Should -Be $job.Name
+        $result = $job | Wait-Job -Timeout 60 | Receive-Job
+        $job.State | Should -Be 'Completed'
+        $result.Operation | Should -Be 'Upgrade Deployment'
+        $result.Status | Should -Be 'Succeeded'
+        $job | Remove-Job
+        Get-Job -Id $job.Id -ErrorAction Ignore | Should -BeNullOrEmpty
+    }
+
     It 'refuses a subscription id that is not a GUID' {
         { Connect-ClassicDeploy -SubscriptionId not-a-guid -Endpoint http://127.0.0.1:1/ } | Should -Throw -ErrorId 'ClassicDeploy.InvalidParameter*'
     }

@@ -18,8 +18,50 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVis
     bool IProgressVisibility.ShowsProgress => _showsProgress;
 
     /// <summary>Runs a workflow of <see cref="Workflows"/> over this cmdlet's connection, writing through this cmdlet; see <see cref="Run(Func{CancellationToken, Task}, object?)"/>.</summary>
-    private protected void Run(Func<Workflows, CancellationToken, Task> workflow, object? target) =>
+    private protected void Run(Func<Workflows, CancellationToken, Task> workflow, object? target)
+    {
+        if (RunsAsJob)
+        {
+            StartJob(workflow, target);
+            return;
+        }
+
         Run(ct => workflow(new Workflows(Client, this), ct), target);
+    }
+
+    /// <summary>True with -AsJob: <see cref="Run(Func{Workflows, CancellationToken, Task}, object?)"/> outputs a job instead of waiting.</summary>
+    private protected virtual bool RunsAsJob => false;
+
+    /// <summary>
+    /// -AsJob: asks the confirmation here, in the session (so -Confirm and -WhatIf work as without
+    /// -AsJob), then outputs an <see cref="OperationJob"/> running the workflow, added to the session's
+    /// jobs (Get-Job, Wait-Job, Receive-Job, Stop-Job).
+    /// </summary>
+    private void StartJob(Func<Workflows, CancellationToken, Task> workflow, object? target)
+    {
+        string name = MyInvocation.MyCommand.Name;
+        string what = target?.ToString() ?? name;
+        bool confirmed;
+        try
+        {
+            confirmed = ShouldProcessOrExplain(what, name);
+        }
+        catch (ClassicDeployTerminatingException terminating)
+        {
+            ThrowTerminatingError(terminating.ErrorRecord);
+            return;
+        }
+
+        if (!confirmed)
+        {
+            return;
+        }
+
+        var job = new OperationJob(MyInvocation.Line, name + " " + what);
+        JobRepository.Add(job);
+        job.Start(Client, workflow, target);
+        WriteObject(job);
+    }
 
     /// <summary>
     /// Answers a health check on the pipeline thread; a cmdlet with a health gate (a script
@@ -94,7 +136,7 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVis
         public void Dispose() => _done();
     }
 
-    private static ProgressRecord ToRecord(ProgressUpdate update) =>
+    internal static ProgressRecord ToRecord(ProgressUpdate update) =>
         new ProgressRecord(update.ActivityId, update.Activity, update.Status)
         {
             PercentComplete = update.PercentComplete,

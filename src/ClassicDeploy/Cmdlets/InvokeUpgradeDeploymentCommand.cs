@@ -11,7 +11,7 @@ namespace ClassicDeploy.Cmdlets;
 /// With -Wait and a health option (-HealthCheck…), a monitored rolling upgrade: one RollingUpgradeResult.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "UpgradeDeployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(DeploymentOperation), typeof(RollingUpgradeResult))]
+[OutputType(typeof(DeploymentOperation), typeof(RollingUpgradeResult), typeof(OperationJob))]
 public sealed class InvokeUpgradeDeploymentCommand : MonitoredUpgradeCmdlet
 {
     /// <summary>Auto (all domains in turn), Manual (Step-UpgradeDomain walks them) or Simultaneous.</summary>

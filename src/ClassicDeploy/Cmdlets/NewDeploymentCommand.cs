@@ -7,7 +7,7 @@ namespace ClassicDeploy.Cmdlets;
 
 /// <summary>New-Deployment: Create Deployment in a slot of a cloud service.</summary>
 [Cmdlet(VerbsCommon.New, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class NewDeploymentCommand : ServiceMutationCmdlet
 {
     /// <summary>The slot to deploy to.</summary>

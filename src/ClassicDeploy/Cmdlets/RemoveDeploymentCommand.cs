@@ -6,7 +6,7 @@ namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Remove-Deployment: Delete Deployment.</summary>
 [Cmdlet(VerbsCommon.Remove, "Deployment", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class RemoveDeploymentCommand : DeploymentMutationCmdlet
 {
     /// <inheritdoc />

@@ -33,6 +33,13 @@ public abstract class ServiceMutationCmdlet : ClassicDeployCmdlet
     /// <inheritdoc />
     protected override string ConfirmationSwitches => "-Force (or -Confirm:$false)";
 
+    /// <summary>Outputs a job at once (Receive-Job gets what the command would output; Stop-Job stops the waiting).</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
+    /// <inheritdoc />
+    private protected override bool RunsAsJob => AsJob;
+
     /// <summary>-Wait and -Timeout as the workflows take them.</summary>
     private protected OperationWait Waiting => new OperationWait(Wait, Timeout);
 }

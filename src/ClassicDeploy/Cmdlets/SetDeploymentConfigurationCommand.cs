@@ -7,7 +7,7 @@ namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Set-DeploymentConfiguration: Change Deployment Configuration.</summary>
 [Cmdlet(VerbsCommon.Set, "DeploymentConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class SetDeploymentConfigurationCommand : DeploymentMutationCmdlet
 {
     /// <summary>The new service configuration: XML text or a path to a .cscfg file.</summary>

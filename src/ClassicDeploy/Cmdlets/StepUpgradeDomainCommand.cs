@@ -11,7 +11,7 @@ namespace ClassicDeploy.Cmdlets;
 /// and -All, a monitored rolling upgrade: each domain gated, one RollingUpgradeResult.
 /// </summary>
 [Cmdlet(VerbsCommon.Step, "UpgradeDomain", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(DeploymentOperation), typeof(RollingUpgradeResult))]
+[OutputType(typeof(DeploymentOperation), typeof(RollingUpgradeResult), typeof(OperationJob))]
 public sealed class StepUpgradeDomainCommand : MonitoredUpgradeCmdlet
 {
     /// <summary>The upgrade domain to walk (zero-based); the current one when omitted.</summary>

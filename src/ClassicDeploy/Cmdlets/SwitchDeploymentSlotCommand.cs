@@ -8,7 +8,7 @@ namespace ClassicDeploy.Cmdlets;
 /// production and staging deployments itself; staging moves into an empty production too.
 /// </summary>
 [Cmdlet(VerbsCommon.Switch, "DeploymentSlot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class SwitchDeploymentSlotCommand : ServiceMutationCmdlet
 {
     /// <inheritdoc />

@@ -6,7 +6,7 @@ namespace ClassicDeploy.Cmdlets;
 
 /// <summary>Undo-DeploymentUpgrade: Rollback Update Or Upgrade, after checking the deployment allows it.</summary>
 [Cmdlet(VerbsCommon.Undo, "DeploymentUpgrade", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class UndoDeploymentUpgradeCommand : DeploymentMutationCmdlet
 {
     /// <summary>Auto (rolls back by itself) or Manual (walk the domains back with Step-UpgradeDomain).</summary>

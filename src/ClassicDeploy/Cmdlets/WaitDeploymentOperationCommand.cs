@@ -12,7 +12,7 @@ namespace ClassicDeploy.Cmdlets;
 /// deployment being updated.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "DeploymentOperation", DefaultParameterSetName = ByInputObject)]
-[OutputType(typeof(DeploymentOperation))]
+[OutputType(typeof(DeploymentOperation), typeof(OperationJob))]
 public sealed class WaitDeploymentOperationCommand : OperationCmdlet
 {
     private readonly List<(DeploymentOperation Operation, object? Input)> _operations = new List<(DeploymentOperation Operation, object? Input)>();
@@ -21,6 +21,13 @@ public sealed class WaitDeploymentOperationCommand : OperationCmdlet
     [Parameter]
     [Seconds]
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Outputs a job at once (Receive-Job gets what the command would output; Stop-Job stops the waiting).</summary>
+    [Parameter]
+    public SwitchParameter AsJob { get; set; }
+
+    /// <inheritdoc />
+    private protected override bool RunsAsJob => AsJob;
 
     /// <inheritdoc />
     protected override void ProcessRecord() => _operations.Add((CopyOfInput(), PipelineItem));

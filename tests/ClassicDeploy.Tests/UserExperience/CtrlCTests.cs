@@ -57,14 +57,24 @@ public sealed class CtrlCTests : IAsyncLifetime
         Assert.Equal("Auto", deployment.Output.Single().ToString());
     }
 
-    /// <summary>Returns once the -Wait has polled Get Operation Status for the accepted upgrade.</summary>
+    /// <summary>
+    /// Returns once the -Wait is waiting: after the upgrade was accepted it has looked at the operation or at
+    /// the deployment (an Auto upgrade is timed from Get Deployment's domain changes).
+    /// </summary>
     private static async Task PollsOperationStatus(Scenario scenario)
     {
         DateTime limit = DateTime.UtcNow.AddMinutes(1);
-        while (!scenario.Requests.Any(r => r.Method == "GET" && r.Path.Contains("/operations/", StringComparison.OrdinalIgnoreCase)))
+        while (!Waiting(scenario))
         {
-            Assert.True(DateTime.UtcNow < limit, "pwsh never polled the upgrade's operation status");
+            Assert.True(DateTime.UtcNow < limit, "pwsh never looked at the upgrade after it was accepted");
             await Task.Delay(50);
         }
+    }
+
+    private static bool Waiting(Scenario scenario)
+    {
+        var log = scenario.Requests.ToList();
+        int accepted = log.FindIndex(r => r.Method == "POST" && r.Query.Contains("comp=upgrade", StringComparison.OrdinalIgnoreCase) && r.StatusCode == 202);
+        return accepted >= 0 && log.Skip(accepted + 1).Any(r => r.Method == "GET");
     }
 }
