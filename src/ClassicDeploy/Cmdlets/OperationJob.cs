@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Client;
 using ClassicDeploy.Operations;
+using ClassicDeploy.Session;
 
 namespace ClassicDeploy.Cmdlets;
 
@@ -46,7 +47,7 @@ public sealed class OperationJob : Job, IOperationSink
         Action<string> verbose = message => Verbose.Add(new VerboseRecord(message));
         _ = Task.Run(async () =>
         {
-            ClassicDeployContext.VerboseSink.Value = verbose;
+            using IDisposable scope = VerboseScope.Open(verbose);
             JobState end;
             try
             {
