@@ -22,6 +22,8 @@ internal static class Program
     {
         Thread.CurrentThread.CurrentCulture = CultureInfo.InvariantCulture;
         bool quick = args.Contains("--quick");
+        int runsAt = Array.IndexOf(args, "--runs");
+        int? runs = runsAt >= 0 && runsAt + 1 < args.Length && int.TryParse(args[runsAt + 1], out int n) && n > 0 ? n : null;
         int onlyAt = Array.IndexOf(args, "--only");
         ISet<string> only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : new HashSet<string> { "a", "b", "c", "d", "e", "f" };
         if (!File.Exists(RepoPaths.ModuleManifest))
@@ -35,11 +37,11 @@ internal static class Program
         double[] upgrades = quick ? new[] { 2.0, 2.5 } : new[] { 2.0, 2.5, 32.5 };
         foreach (double upgrade in upgrades)
         {
-            await RunAsync("a", only, failures, async () => results.AddRange(await WaitLatencyBenchmark.RunAsync(upgrade, quick ? 1 : 3, microsoft: !quick)));
+            await RunAsync("a", only, failures, async () => results.AddRange(await WaitLatencyBenchmark.RunAsync(upgrade, runs ?? (quick ? 1 : 3), microsoft: !quick)));
         }
 
         int[] fleets = quick ? new[] { 1, 20 } : new[] { 1, 50, 200 };
-        await RunAsync("b", only, failures, async () => results.AddRange(await FleetBenchmark.RunAsync(fleets, WaitLatencyBenchmark.DomainFor(TimeSpan.FromSeconds(quick ? 2.5 : 10)), quick ? 1 : 2)));
+        await RunAsync("b", only, failures, async () => results.AddRange(await FleetBenchmark.RunAsync(fleets, WaitLatencyBenchmark.DomainFor(TimeSpan.FromSeconds(quick ? 2.5 : 10)), runs ?? (quick ? 1 : 2))));
         await RunAsync("c", only, failures, async () => results.AddRange(await CmdletOverheadBenchmark.RunAsync(quick ? 200 : 1000, quick ? 3 : 9)));
         await RunAsync("d", only, failures, async () => results.Add(await ImportModuleBenchmark.RunAsync(quick ? 3 : 7)));
         await RunAsync("e", only, failures, async () => results.Add(await ThroughputBenchmark.RunAsync(TimeSpan.FromSeconds(quick ? 1 : 2), TimeSpan.FromSeconds(quick ? 3 : 10))));
