@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace ClassicDeploy.Emulator.Wire;
 
-/// <summary>One parser per request body, elements in the seed's order; output is the engine's command with decoded text.</summary>
+/// <summary>One parser per request body, elements in docs/PROTOCOL.md's order; output is the engine's command with decoded text.</summary>
 internal static class RequestParsers
 {
     public static CreateHostedServiceCommand CreateHostedService(byte[] body, string version)

@@ -6,7 +6,7 @@ using ClassicDeploy.Emulator.State;
 
 namespace ClassicDeploy.Emulator.Wire;
 
-/// <summary>Response bodies in PROTOCOL.md's element order; elements with no value are omitted.</summary>
+/// <summary>Response bodies in docs/PROTOCOL.md's element order; elements with no value are omitted.</summary>
 internal static class ResponseWriters
 {
     public static Action<XmlWriter> HostedServices(IReadOnlyList<HostedServiceView> services, Func<string, string> serviceUrl, string version = ApiVersions.Latest) => writer =>

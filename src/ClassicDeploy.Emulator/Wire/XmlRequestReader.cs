@@ -9,7 +9,7 @@ using ClassicDeploy.Emulator.State;
 namespace ClassicDeploy.Emulator.Wire;
 
 /// <summary>
-/// Walks a request body element by element in the order the seed gives, the way the real
+/// Walks a request body element by element in the order docs/PROTOCOL.md gives, the way the real
 /// service does: no DTDs, no entities beyond the predefined ones, no unknown or out-of-order
 /// elements. Every structural problem is a 400 InvalidXmlRequest.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ClassicDeploy.Models
 {
-    /// <summary>Body of Change Deployment Configuration (seed 002).</summary>
+    /// <summary>Body of Change Deployment Configuration (docs/PROTOCOL.md, Request bodies).</summary>
     public sealed class ChangeConfigurationRequest
     {
         /// <summary>The service configuration as XML text; its body carries it base64-encoded.</summary>

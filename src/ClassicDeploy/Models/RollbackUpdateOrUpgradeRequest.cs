@@ -2,7 +2,7 @@ using System;
 
 namespace ClassicDeploy.Models
 {
-    /// <summary>Body of Rollback Update Or Upgrade (seed 004).</summary>
+    /// <summary>Body of Rollback Update Or Upgrade (docs/PROTOCOL.md, Request bodies).</summary>
     public sealed class RollbackUpdateOrUpgradeRequest
     {
         /// <summary>Auto or Manual.</summary>

@@ -2,7 +2,7 @@ using System;
 
 namespace ClassicDeploy.Models
 {
-    /// <summary>Body of Swap Deployment (seed 003).</summary>
+    /// <summary>Body of Swap Deployment (docs/PROTOCOL.md, Request bodies).</summary>
     public sealed class SwapDeploymentRequest
     {
         /// <summary>The current production deployment's name; null when production is empty.</summary>

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace ClassicDeploy.Models
 {
-    /// <summary>Body of Upgrade Deployment (seed 001).</summary>
+    /// <summary>Body of Upgrade Deployment (docs/PROTOCOL.md, Request bodies).</summary>
     public sealed class UpgradeDeploymentRequest
     {
         public UpgradeMode Mode { get; set; } = UpgradeMode.Auto;

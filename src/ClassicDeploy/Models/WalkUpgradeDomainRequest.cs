@@ -2,7 +2,7 @@ using System;
 
 namespace ClassicDeploy.Models
 {
-    /// <summary>Body of Walk Upgrade Domain (seed 000).</summary>
+    /// <summary>Body of Walk Upgrade Domain (docs/PROTOCOL.md, Request bodies).</summary>
     public sealed class WalkUpgradeDomainRequest
     {
         public int UpgradeDomain { get; set; }
