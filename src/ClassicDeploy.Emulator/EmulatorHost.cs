@@ -21,18 +21,18 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private static readonly TimeSpan AdvanceInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly WebApplication app;
-    private readonly ManagementEngine engine;
-    private readonly IStateStore store;
-    private readonly CancellationTokenSource stopping = new();
-    private Task? advancing;
-    private int stopped;
+    private readonly WebApplication _app;
+    private readonly ManagementEngine _engine;
+    private readonly IStateStore _store;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _advancing;
+    private int _stopped;
 
     private EmulatorHost(WebApplication app, ManagementEngine engine, IStateStore store, RequestLog requests, Uri baseAddress)
     {
-        this.app = app;
-        this.engine = engine;
-        this.store = store;
+        _app = app;
+        _engine = engine;
+        _store = store;
         this.Requests = requests;
         this.BaseAddress = baseAddress;
     }
@@ -73,7 +73,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             var host = new EmulatorHost(app, engine, store, requests, new Uri(address.TrimEnd('/') + "/"));
             if (ReferenceEquals(options.Clock, TimeProvider.System))
             {
-                host.advancing = host.AdvanceAsync();
+                host._advancing = host.AdvanceAsync();
             }
 
             return host;
@@ -91,26 +91,26 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public async Task StopAsync()
     {
-        if (Interlocked.Exchange(ref this.stopped, 1) != 0)
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
         }
 
-        this.stopping.Cancel();
-        if (this.advancing is not null)
+        _stopping.Cancel();
+        if (_advancing is not null)
         {
-            await this.advancing.ConfigureAwait(false);
+            await _advancing.ConfigureAwait(false);
         }
 
         // Clients that keep connections open must not hold a closing emulator (or the process that hosts it exiting) for long.
         using (var shutdown = new CancellationTokenSource(ShutdownTimeout))
         {
-            await this.app.StopAsync(shutdown.Token).ConfigureAwait(false);
+            await _app.StopAsync(shutdown.Token).ConfigureAwait(false);
         }
-        await this.app.DisposeAsync().ConfigureAwait(false);
-        this.engine.Dispose();
-        this.store.Dispose();
-        this.stopping.Dispose();
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _engine.Dispose();
+        _store.Dispose();
+        _stopping.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await this.StopAsync().ConfigureAwait(false);
@@ -161,11 +161,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         using var timer = new PeriodicTimer(AdvanceInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(this.stopping.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
             {
                 try
                 {
-                    this.engine.Advance();
+                    _engine.Advance();
                 }
                 catch (Exception)
                 {

@@ -23,8 +23,8 @@ public sealed class RequestLog
 {
     public const int DefaultCapacity = 10_000;
 
-    private readonly object gate = new();
-    private readonly Queue<RequestLogEntry> entries = new();
+    private readonly object _gate = new();
+    private readonly Queue<RequestLogEntry> _entries = new();
 
     /// <param name="capacity">Entries kept; 0 keeps none.</param>
     public RequestLog(int capacity = DefaultCapacity)
@@ -41,17 +41,17 @@ public sealed class RequestLog
 
     public IReadOnlyList<RequestLogEntry> Snapshot()
     {
-        lock (this.gate)
+        lock (_gate)
         {
-            return this.entries.ToArray();
+            return _entries.ToArray();
         }
     }
 
     public void Clear()
     {
-        lock (this.gate)
+        lock (_gate)
         {
-            this.entries.Clear();
+            _entries.Clear();
         }
     }
 
@@ -62,14 +62,14 @@ public sealed class RequestLog
             return;
         }
 
-        lock (this.gate)
+        lock (_gate)
         {
-            if (this.entries.Count == this.Capacity)
+            if (_entries.Count == this.Capacity)
             {
-                this.entries.Dequeue();
+                _entries.Dequeue();
             }
 
-            this.entries.Enqueue(entry);
+            _entries.Enqueue(entry);
         }
     }
 }

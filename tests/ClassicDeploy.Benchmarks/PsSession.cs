@@ -10,12 +10,12 @@ namespace ClassicDeploy.Benchmarks;
 /// <summary>A hosted runspace (InitialSessionState.CreateDefault2) for timing script text.</summary>
 internal sealed class PsSession : IDisposable
 {
-    private readonly Runspace runspace;
+    private readonly Runspace _runspace;
 
     public PsSession()
     {
-        runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-        runspace.Open();
+        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace.Open();
     }
 
     /// <summary>A runspace with the built module imported and connected to <paramref name="endpoint"/>.</summary>
@@ -31,7 +31,7 @@ internal sealed class PsSession : IDisposable
     public Collection<PSObject> Invoke(string script)
     {
         using PowerShell ps = PowerShell.Create();
-        ps.Runspace = runspace;
+        ps.Runspace = _runspace;
         ps.AddScript(script);
         Collection<PSObject> output = ps.Invoke();
         if (ps.HadErrors || ps.Streams.Error.Count > 0)
@@ -47,7 +47,7 @@ internal sealed class PsSession : IDisposable
     public Collection<PSObject> InvokeExpectingErrors(string script)
     {
         using PowerShell ps = PowerShell.Create();
-        ps.Runspace = runspace;
+        ps.Runspace = _runspace;
         ps.AddScript(script);
         return ps.Invoke();
     }
@@ -59,5 +59,5 @@ internal sealed class PsSession : IDisposable
         return stopwatch.Elapsed;
     }
 
-    public void Dispose() => runspace.Dispose();
+    public void Dispose() => _runspace.Dispose();
 }

@@ -16,14 +16,14 @@ internal sealed class RawManagement : IDisposable
     public const string PackageUrl = "https://packages.example.invalid/app/v1.cspkg";
     private const string Ns = "http://schemas.microsoft.com/windowsazure";
 
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public RawManagement(Uri baseAddress, string subscriptionId)
     {
         SubscriptionId = subscriptionId;
         Root = new Uri(baseAddress, subscriptionId + "/");
-        http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
+        _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(60) };
+        _http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
     }
 
     public string SubscriptionId { get; }
@@ -51,7 +51,7 @@ internal sealed class RawManagement : IDisposable
     /// <summary>Get Operation Status; true once the operation is no longer InProgress.</summary>
     public async Task<bool> IsDoneAsync(string requestId)
     {
-        string xml = await http.GetStringAsync(OperationUri(requestId)).ConfigureAwait(false);
+        string xml = await _http.GetStringAsync(OperationUri(requestId)).ConfigureAwait(false);
         return XDocument.Parse(xml).Root!.Element(XName.Get("Status", Ns))!.Value != "InProgress";
     }
 
@@ -71,7 +71,7 @@ internal sealed class RawManagement : IDisposable
     /// <summary>One GET of the deployment, body read as text (what a hand-rolled script would do).</summary>
     public async Task<string> GetDeploymentAsync(string service)
     {
-        using HttpResponseMessage response = await http.GetAsync(DeploymentUri(service)).ConfigureAwait(false);
+        using HttpResponseMessage response = await _http.GetAsync(DeploymentUri(service)).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
     }
@@ -79,7 +79,7 @@ internal sealed class RawManagement : IDisposable
     public async Task<string> PostAsync(Uri uri, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/xml");
-        using HttpResponseMessage response = await http.PostAsync(uri, content).ConfigureAwait(false);
+        using HttpResponseMessage response = await _http.PostAsync(uri, content).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"POST {uri} -> {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}");
@@ -92,7 +92,7 @@ internal sealed class RawManagement : IDisposable
     {
         for (int i = 0; i < 600; i++)
         {
-            string xml = await http.GetStringAsync(new Uri(Root, "operations/" + requestId)).ConfigureAwait(false);
+            string xml = await _http.GetStringAsync(new Uri(Root, "operations/" + requestId)).ConfigureAwait(false);
             string status = XDocument.Parse(xml).Root!.Element(XName.Get("Status", Ns))!.Value;
             if (status != "InProgress")
             {
@@ -107,5 +107,5 @@ internal sealed class RawManagement : IDisposable
 
     private static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

@@ -176,13 +176,13 @@ internal sealed class EmulatorCommandLine
     /// <summary>The library's help, then what the emulator prints first and how to stop it.</summary>
     private sealed class HelpWithEpilog : SynchronousCommandLineAction
     {
-        private readonly HelpAction help;
+        private readonly HelpAction _help;
 
-        public HelpWithEpilog(HelpAction help) => this.help = help;
+        public HelpWithEpilog(HelpAction help) => _help = help;
 
         public override int Invoke(ParseResult parseResult)
         {
-            this.help.Invoke(parseResult);
+            _help.Invoke(parseResult);
             parseResult.InvocationConfiguration.Output.WriteLine(Epilog);
             return 0;
         }

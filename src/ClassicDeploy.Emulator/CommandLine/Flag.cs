@@ -156,22 +156,22 @@ internal abstract class Flag
 
 internal sealed class Flag<T> : Flag
 {
-    private readonly Option<T> option;
-    private readonly Action<EmulatorCommandLine, T> apply;
+    private readonly Option<T> _option;
+    private readonly Action<EmulatorCommandLine, T> _apply;
 
     public Flag(Option<T> option, Action<EmulatorCommandLine, T> apply)
     {
-        this.option = option;
-        this.apply = apply;
+        _option = option;
+        _apply = apply;
     }
 
-    public override Option Option => this.option;
+    public override Option Option => _option;
 
     public override void Apply(ParseResult result, EmulatorCommandLine target)
     {
-        if (result.GetResult(this.option) is { Implicit: false })
+        if (result.GetResult(_option) is { Implicit: false })
         {
-            this.apply(target, result.GetValue(this.option)!);
+            _apply(target, result.GetValue(_option)!);
         }
     }
 }

@@ -13,18 +13,18 @@ namespace ClassicDeploy.Emulator.Http;
 /// </summary>
 internal sealed class CertificateGate
 {
-    private readonly bool enabled;
-    private readonly IDictionary<string, ISet<string>> certificates;
+    private readonly bool _enabled;
+    private readonly IDictionary<string, ISet<string>> _certificates;
 
     public CertificateGate(EmulatorOptions options)
     {
-        this.enabled = options.ServerCertificate is not null;
-        this.certificates = options.ManagementCertificates;
+        _enabled = options.ServerCertificate is not null;
+        _certificates = options.ManagementCertificates;
     }
 
     public async Task CheckAsync(HttpContext context, string? subscriptionId)
     {
-        if (!this.enabled)
+        if (!_enabled)
         {
             return;
         }
@@ -38,7 +38,7 @@ internal sealed class CertificateGate
 
     private bool IsRegistered(string subscriptionId, X509Certificate2 certificate)
     {
-        if (!this.certificates.TryGetValue(subscriptionId, out var thumbprints))
+        if (!_certificates.TryGetValue(subscriptionId, out var thumbprints))
         {
             return false;
         }

@@ -11,43 +11,43 @@ internal sealed class FaultInjector
     private static readonly FaultKind[] AllKinds =
         { FaultKind.ServiceUnavailable, FaultKind.InternalError, FaultKind.ConnectionReset, FaultKind.Latency };
 
-    private readonly FaultInjectionOptions? options;
-    private readonly Random random;
-    private readonly IReadOnlyList<FaultKind> kinds;
-    private readonly object gate = new();
+    private readonly FaultInjectionOptions? _options;
+    private readonly Random _random;
+    private readonly IReadOnlyList<FaultKind> _kinds;
+    private readonly object _gate = new();
 
     public FaultInjector(FaultInjectionOptions? options)
     {
-        this.options = options;
-        this.random = new Random(options?.Seed ?? 0);
-        this.kinds = options is { Kinds.Count: > 0 } ? new List<FaultKind>(options.Kinds) : AllKinds;
+        _options = options;
+        _random = new Random(options?.Seed ?? 0);
+        _kinds = options is { Kinds.Count: > 0 } ? new List<FaultKind>(options.Kinds) : AllKinds;
     }
 
-    public FaultInjectionOptions? Options => this.options;
+    public FaultInjectionOptions? Options => _options;
 
     /// <summary>The fault for this request, or null. Only matching requests consume the sequence.</summary>
     public FaultKind? Next(HttpRequest request)
     {
-        var o = this.options;
+        var o = _options;
         if (o is null || o.Rate <= 0 || (o.Methods.Count > 0 && !o.Methods.Contains(request.Method)))
         {
             return null;
         }
 
-        var eligible = o.KindMethods.Count == 0 ? this.kinds : this.kinds.Where(k => Allows(o, k, request.Method)).ToList();
+        var eligible = o.KindMethods.Count == 0 ? _kinds : _kinds.Where(k => Allows(o, k, request.Method)).ToList();
         if (eligible.Count == 0)
         {
             return null;
         }
 
-        lock (this.gate)
+        lock (_gate)
         {
-            if (this.random.NextDouble() >= o.Rate)
+            if (_random.NextDouble() >= o.Rate)
             {
                 return null;
             }
 
-            return eligible[this.random.Next(eligible.Count)];
+            return eligible[_random.Next(eligible.Count)];
         }
     }
 

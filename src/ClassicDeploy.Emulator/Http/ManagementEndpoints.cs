@@ -15,13 +15,13 @@ internal sealed record ManagementRequest(HttpContext Context, string Subscriptio
 /// </summary>
 internal sealed class ManagementEndpoints
 {
-    private readonly ManagementEngine engine;
+    private readonly ManagementEngine _engine;
 
-    public ManagementEndpoints(ManagementEngine engine) => this.engine = engine;
+    public ManagementEndpoints(ManagementEngine engine) => _engine = engine;
 
     public Task HandleAsync(ManagementRequest r, ManagementRoute route)
     {
-        var e = this.engine;
+        var e = _engine;
         var sub = r.SubscriptionId;
         var service = route.ServiceName!;
         var target = route.Deployment!;

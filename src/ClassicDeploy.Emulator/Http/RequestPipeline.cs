@@ -19,21 +19,21 @@ internal sealed class RequestPipeline
     public const int MaxBodyBytes = 4 * 1024 * 1024;
     public const string RequestIdHeader = "x-ms-request-id";
 
-    private readonly ManagementEndpoints endpoints;
-    private readonly FaultInjector faults;
-    private readonly CertificateGate certificates;
-    private readonly RequestLog log;
-    private readonly Action<string>? logLine;
-    private readonly TimeProvider clock;
+    private readonly ManagementEndpoints _endpoints;
+    private readonly FaultInjector _faults;
+    private readonly CertificateGate _certificates;
+    private readonly RequestLog _log;
+    private readonly Action<string>? _logLine;
+    private readonly TimeProvider _clock;
 
     public RequestPipeline(ManagementEngine engine, EmulatorOptions options, RequestLog log)
     {
-        this.endpoints = new ManagementEndpoints(engine);
-        this.faults = new FaultInjector(options.Faults);
-        this.certificates = new CertificateGate(options);
-        this.log = log;
-        this.logLine = options.Log;
-        this.clock = options.Clock;
+        _endpoints = new ManagementEndpoints(engine);
+        _faults = new FaultInjector(options.Faults);
+        _certificates = new CertificateGate(options);
+        _log = log;
+        _logLine = options.Log;
+        _clock = options.Clock;
     }
 
     public static string NewRequestId() => Guid.NewGuid().ToString("N");
@@ -47,7 +47,7 @@ internal sealed class RequestPipeline
         var subscriptionId = ManagementRoute.SubscriptionOf(path);
         context.Response.Headers[RequestIdHeader] = requestId;
 
-        var fault = this.faults.Next(request);
+        var fault = _faults.Next(request);
         var status = 0;
         try
         {
@@ -68,8 +68,8 @@ internal sealed class RequestPipeline
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var query = request.QueryString.Value ?? string.Empty;
-            this.log.Add(new RequestLogEntry(this.clock.GetUtcNow(), request.Method, path, query, subscriptionId, status, requestId, elapsed, fault));
-            this.logLine?.Invoke(string.Format(
+            _log.Add(new RequestLogEntry(_clock.GetUtcNow(), request.Method, path, query, subscriptionId, status, requestId, elapsed, fault));
+            _logLine?.Invoke(string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} {1}{2} {3} {4} {5:0.0}ms{6}",
                 LogText.Escape(request.Method),
@@ -90,17 +90,17 @@ internal sealed class RequestPipeline
             switch (fault)
             {
                 case FaultKind.ServiceUnavailable:
-                    var retryAfter = this.faults.Options!.RetryAfterSeconds;
+                    var retryAfter = _faults.Options!.RetryAfterSeconds;
                     context.Response.Headers["Retry-After"] = retryAfter.ToString(CultureInfo.InvariantCulture);
                     throw Errors.ServiceUnavailable();
                 case FaultKind.InternalError:
                     throw Errors.InternalError();
                 case FaultKind.Latency:
-                    await Task.Delay(this.faults.Options!.Latency, context.RequestAborted).ConfigureAwait(false);
+                    await Task.Delay(_faults.Options!.Latency, context.RequestAborted).ConfigureAwait(false);
                     break;
             }
 
-            await this.certificates.CheckAsync(context, subscriptionId).ConfigureAwait(false);
+            await _certificates.CheckAsync(context, subscriptionId).ConfigureAwait(false);
             var version = context.Request.Headers["x-ms-version"].ToString();
             if (!ApiVersions.IsKnown(version))
             {
@@ -110,7 +110,7 @@ internal sealed class RequestPipeline
             var request = context.Request;
             var route = ManagementRoute.Match(request.Path.Value ?? "/", request.Method, request.Query["comp"].ToString());
             var body = await ReadBodyAsync(context).ConfigureAwait(false);
-            await this.endpoints.HandleAsync(new ManagementRequest(context, subscriptionId!, version, requestId, body), route).ConfigureAwait(false);
+            await _endpoints.HandleAsync(new ManagementRequest(context, subscriptionId!, version, requestId, body), route).ConfigureAwait(false);
         }
         catch (EmulatorException e) when (!context.Response.HasStarted)
         {

@@ -31,10 +31,10 @@ internal sealed class XmlRequestReader : IDisposable
 
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
-    private readonly XmlReader reader;
-    private readonly Stack<(string Name, bool Empty)> open = new();
+    private readonly XmlReader _reader;
+    private readonly Stack<(string Name, bool Empty)> _open = new();
 
-    private XmlRequestReader(XmlReader reader) => this.reader = reader;
+    private XmlRequestReader(XmlReader reader) => _reader = reader;
 
     /// <summary>Opens <paramref name="body"/> and enters its root, which must be <paramref name="root"/> in the management namespace.</summary>
     public static XmlRequestReader Open(byte[] body, string root)
@@ -44,15 +44,15 @@ internal sealed class XmlRequestReader : IDisposable
         {
             result.Guard(() =>
             {
-                if (result.reader.MoveToContent() != XmlNodeType.Element)
+                if (result._reader.MoveToContent() != XmlNodeType.Element)
                 {
                     throw Errors.InvalidXml("The request body is not an XML document.");
                 }
             });
-            if (result.reader.LocalName != root || result.reader.NamespaceURI != XmlResponse.Namespace)
+            if (result._reader.LocalName != root || result._reader.NamespaceURI != XmlResponse.Namespace)
             {
                 throw Errors.InvalidXml(
-                    $"Expected the root element {root} in namespace {XmlResponse.Namespace}, found {result.reader.LocalName} in namespace '{result.reader.NamespaceURI}'.");
+                    $"Expected the root element {root} in namespace {XmlResponse.Namespace}, found {result._reader.LocalName} in namespace '{result._reader.NamespaceURI}'.");
             }
 
             result.Enter(root);
@@ -67,10 +67,10 @@ internal sealed class XmlRequestReader : IDisposable
 
     /// <summary>True when the next child of the open element is <paramref name="name"/>.</summary>
     public bool IsAt(string name) =>
-        !this.open.Peek().Empty
-        && this.reader.NodeType == XmlNodeType.Element
-        && this.reader.LocalName == name
-        && this.reader.NamespaceURI == XmlResponse.Namespace;
+        !_open.Peek().Empty
+        && _reader.NodeType == XmlNodeType.Element
+        && _reader.LocalName == name
+        && _reader.NamespaceURI == XmlResponse.Namespace;
 
     /// <summary>The text of the next child if it is <paramref name="name"/>, else null (and nothing is consumed).</summary>
     public string? Optional(string name)
@@ -80,7 +80,7 @@ internal sealed class XmlRequestReader : IDisposable
             return null;
         }
 
-        return this.Guard(() => this.reader.ReadElementContentAsString());
+        return this.Guard(() => _reader.ReadElementContentAsString());
     }
 
     public string Required(string name) =>
@@ -89,20 +89,20 @@ internal sealed class XmlRequestReader : IDisposable
     /// <summary>Steps into the next child if it is <paramref name="name"/>; pair with <see cref="Leave"/>.</summary>
     public bool Enter(string name)
     {
-        if (this.open.Count > 0 && !this.IsAt(name))
+        if (_open.Count > 0 && !this.IsAt(name))
         {
             return false;
         }
 
-        if (this.open.Count >= MaxDepth)
+        if (_open.Count >= MaxDepth)
         {
             throw Errors.InvalidXml("The request body is nested too deeply.");
         }
 
-        var empty = this.reader.IsEmptyElement;
-        this.Guard(() => this.reader.Read());
-        this.open.Push((name, empty));
-        if (!empty && this.reader.NodeType != XmlNodeType.Element && this.reader.NodeType != XmlNodeType.EndElement)
+        var empty = _reader.IsEmptyElement;
+        this.Guard(() => _reader.Read());
+        _open.Push((name, empty));
+        if (!empty && _reader.NodeType != XmlNodeType.Element && _reader.NodeType != XmlNodeType.EndElement)
         {
             throw Errors.InvalidXml($"The element {name} must contain only elements.");
         }
@@ -113,23 +113,23 @@ internal sealed class XmlRequestReader : IDisposable
     /// <summary>Leaves the open element; anything not yet read in it is unknown or out of order.</summary>
     public void Leave()
     {
-        var (name, empty) = this.open.Pop();
+        var (name, empty) = _open.Pop();
         if (empty)
         {
             return;
         }
 
-        if (this.reader.NodeType != XmlNodeType.EndElement)
+        if (_reader.NodeType != XmlNodeType.EndElement)
         {
-            throw Errors.InvalidXml($"Unexpected element {this.reader.LocalName} in {name}: unknown or out of order.");
+            throw Errors.InvalidXml($"Unexpected element {_reader.LocalName} in {name}: unknown or out of order.");
         }
 
-        this.Guard(() => this.reader.Read());
-        if (this.open.Count == 0)
+        this.Guard(() => _reader.Read());
+        if (_open.Count == 0)
         {
             this.Guard(() =>
             {
-                if (this.reader.MoveToContent() != XmlNodeType.None || !this.reader.EOF)
+                if (_reader.MoveToContent() != XmlNodeType.None || !_reader.EOF)
                 {
                     throw Errors.InvalidXml("Unexpected content after the root element.");
                 }
@@ -137,7 +137,7 @@ internal sealed class XmlRequestReader : IDisposable
         }
     }
 
-    public void Dispose() => this.reader.Dispose();
+    public void Dispose() => _reader.Dispose();
 
     public static bool ParseBoolean(string name, string text)
     {
@@ -182,7 +182,7 @@ internal sealed class XmlRequestReader : IDisposable
     }
 
     private string Found() =>
-        this.reader.NodeType == XmlNodeType.Element ? $" (found {this.reader.LocalName})" : string.Empty;
+        _reader.NodeType == XmlNodeType.Element ? $" (found {_reader.LocalName})" : string.Empty;
 
     private void Guard(Action action) => this.Guard(() =>
     {

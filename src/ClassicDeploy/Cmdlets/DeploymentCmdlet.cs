@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using ClassicDeploy.Completion;
 using ClassicDeploy.Client;
+using ClassicDeploy.Completion;
 using ClassicDeploy.Models;
 
 namespace ClassicDeploy.Cmdlets;

@@ -15,17 +15,17 @@ internal static class EmulatorProcesses
 {
     private static readonly object Gate = new object();
     private static readonly List<Entry> Entries = new List<Entry>();
-    private static bool processExitHooked;
+    private static bool _processExitHooked;
 
     internal static void Add(Process process, EmulatorInstance instance, Guid ownerId)
     {
         lock (Gate)
         {
             Entries.Add(new Entry(process, instance, ownerId));
-            if (!processExitHooked)
+            if (!_processExitHooked)
             {
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll(_ => true);
-                processExitHooked = true;
+                _processExitHooked = true;
             }
         }
     }

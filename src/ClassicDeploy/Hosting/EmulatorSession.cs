@@ -1,5 +1,5 @@
-using ClassicDeploy.Session;
 using ClassicDeploy.Cmdlets;
+using ClassicDeploy.Session;
 
 namespace ClassicDeploy.Hosting;
 

@@ -14,7 +14,7 @@ internal static class KillOnExitJob
     private const int JobObjectExtendedLimitInformation = 9;
     private const uint JobObjectLimitKillOnJobClose = 0x2000;
     private static readonly object Gate = new object();
-    private static IntPtr job;
+    private static IntPtr _job;
 
     internal static void TryAdd(Process process)
     {
@@ -27,14 +27,14 @@ internal static class KillOnExitJob
         {
             lock (Gate)
             {
-                if (job == IntPtr.Zero)
+                if (_job == IntPtr.Zero)
                 {
-                    job = Create();
+                    _job = Create();
                 }
 
-                if (job != IntPtr.Zero)
+                if (_job != IntPtr.Zero)
                 {
-                    AssignProcessToJobObject(job, process.Handle);
+                    AssignProcessToJobObject(_job, process.Handle);
                 }
             }
         }

@@ -17,16 +17,16 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
 {
     private static readonly object Gate = new object();
     private static readonly Dictionary<string, Assembly> Loaded = new Dictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
-    private static object? loadContext;
-    private static MethodInfo? loadFromPath;
-    private static bool registered;
+    private static object? _loadContext;
+    private static MethodInfo? _loadFromPath;
+    private static bool _registered;
 
     /// <summary>The folder holding the dependencies: next to ClassicDeploy.dll.</summary>
     public static string DependencyDirectory { get; } =
         Path.Combine(Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? ".", "dependencies");
 
     /// <summary>The name of the private load context on PowerShell 7, or null before first use and on 5.1.</summary>
-    public static string? LoadContextName => loadContext?.ToString();
+    public static string? LoadContextName => _loadContext?.ToString();
 
     /// <inheritdoc />
     public void OnImport() => Register();
@@ -36,10 +36,10 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
     {
         lock (Gate)
         {
-            if (registered)
+            if (_registered)
             {
                 AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
-                registered = false;
+                _registered = false;
             }
         }
     }
@@ -49,13 +49,13 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
     {
         lock (Gate)
         {
-            if (registered || !Directory.Exists(DependencyDirectory))
+            if (_registered || !Directory.Exists(DependencyDirectory))
             {
                 return;
             }
 
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-            registered = true;
+            _registered = true;
         }
     }
 
@@ -94,18 +94,18 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
             return Assembly.LoadFrom(path);
         }
 
-        if (loadContext is null)
+        if (_loadContext is null)
         {
             ConstructorInfo? constructor = contextType.GetConstructor(new[] { typeof(string), typeof(bool) });
-            loadFromPath = contextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
-            if (constructor is null || loadFromPath is null)
+            _loadFromPath = contextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) });
+            if (constructor is null || _loadFromPath is null)
             {
                 return Assembly.LoadFrom(path);
             }
 
-            loadContext = constructor.Invoke(new object[] { "ClassicDeploy.Dependencies", false });
+            _loadContext = constructor.Invoke(new object[] { "ClassicDeploy.Dependencies", false });
         }
 
-        return (Assembly)loadFromPath!.Invoke(loadContext, new object[] { path })!;
+        return (Assembly)_loadFromPath!.Invoke(_loadContext, new object[] { path })!;
     }
 }

@@ -1,13 +1,12 @@
-namespace ClassicDeploy.Models
+namespace ClassicDeploy.Models;
+
+/// <summary>One role of a deployment (RoleList).</summary>
+public sealed class Role
 {
-    /// <summary>One role of a deployment (RoleList).</summary>
-    public sealed class Role
-    {
-        public string RoleName { get; set; } = string.Empty;
+    public string RoleName { get; set; } = string.Empty;
 
-        public string? OsVersion { get; set; }
+    public string? OsVersion { get; set; }
 
-        /// <summary>The role name, with its OS version when known.</summary>
-        public override string ToString() => string.IsNullOrEmpty(OsVersion) ? RoleName : $"{RoleName} ({OsVersion})";
-    }
+    /// <summary>The role name, with its OS version when known.</summary>
+    public override string ToString() => string.IsNullOrEmpty(OsVersion) ? RoleName : $"{RoleName} ({OsVersion})";
 }

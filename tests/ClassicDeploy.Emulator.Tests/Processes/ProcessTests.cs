@@ -17,13 +17,13 @@ public sealed class ProcessTests : IDisposable
 {
     private const string Slot = "services/hostedservices/svc/deploymentslots/production";
     private static readonly XNamespace Ns = TestEmulator.Ns;
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "cd-emu-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "cd-emu-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
     public async Task State_and_an_in_flight_walk_survive_kill_9()
     {
         // 1. Quick domains: deploy, start a manual upgrade, walk domain 0; then kill -9.
-        using (var first = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", this.dataDirectory, "--upgrade-domain-seconds", "0.05"))
+        using (var first = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", _dataDirectory, "--upgrade-domain-seconds", "0.05"))
         {
             using var client = Client(first);
             await CreatedAsync(client, "services/hostedservices", Bodies.CreateHostedService("svc"));
@@ -35,7 +35,7 @@ public sealed class ProcessTests : IDisposable
 
         // 2. Slow domains: everything is still there; start walking domain 1 and kill -9 in the middle of it.
         string walk;
-        using (var second = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", this.dataDirectory, "--upgrade-domain-seconds", "4"))
+        using (var second = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", _dataDirectory, "--upgrade-domain-seconds", "4"))
         {
             using var client = Client(second);
             var deployment = await GetXmlAsync(client, Slot);
@@ -47,7 +47,7 @@ public sealed class ProcessTests : IDisposable
         }
 
         // 3. The walk is still known and finishes; the next one runs at the new, quick pace.
-        using (var third = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", this.dataDirectory, "--upgrade-domain-seconds", "0.05"))
+        using (var third = await EmulatorProcess.StartAsync("--port", "0", "--data-dir", _dataDirectory, "--upgrade-domain-seconds", "0.05"))
         {
             using var client = Client(third);
             var service = await GetXmlAsync(client, "services/hostedservices/svc");
@@ -92,9 +92,9 @@ public sealed class ProcessTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(this.dataDirectory))
+        if (Directory.Exists(_dataDirectory))
         {
-            Directory.Delete(this.dataDirectory, true);
+            Directory.Delete(_dataDirectory, true);
         }
     }
 

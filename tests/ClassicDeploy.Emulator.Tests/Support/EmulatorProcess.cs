@@ -15,12 +15,12 @@ internal sealed class EmulatorProcess : IDisposable
 {
     public const string Banner = EmulatorLauncher.ListeningPrefix;
 
-    private readonly Process process;
-    private readonly TaskCompletionSource<string> firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Process _process;
+    private readonly TaskCompletionSource<string> _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private EmulatorProcess(Process process, ConcurrentQueue<string>? output = null)
     {
-        this.process = process;
+        _process = process;
         Output = output ?? new ConcurrentQueue<string>();
     }
 
@@ -28,9 +28,9 @@ internal sealed class EmulatorProcess : IDisposable
 
     public Uri? BaseAddress { get; private set; }
 
-    public bool HasExited => this.process.HasExited;
+    public bool HasExited => _process.HasExited;
 
-    public int ProcessId => this.process.Id;
+    public int ProcessId => _process.Id;
 
     public static string EmulatorDll => Path.Combine(AppContext.BaseDirectory, "ClassicDeploy.Emulator.dll");
 
@@ -54,12 +54,12 @@ internal sealed class EmulatorProcess : IDisposable
         {
             if (e.Data is null)
             {
-                result.firstLine.TrySetResult(string.Empty);
+                result._firstLine.TrySetResult(string.Empty);
                 return;
             }
 
             result.Output.Enqueue(e.Data);
-            result.firstLine.TrySetResult(e.Data);
+            result._firstLine.TrySetResult(e.Data);
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -81,35 +81,35 @@ internal sealed class EmulatorProcess : IDisposable
         var info = EmulatorLauncher.CreateStartInfo(AppContext.BaseDirectory, args);
         var (process, baseAddress) = await EmulatorLauncher.StartAsync(info, TimeSpan.FromSeconds(60), CancellationToken.None, output.Enqueue);
         var result = new EmulatorProcess(process, output) { BaseAddress = baseAddress };
-        result.firstLine.TrySetResult(output.TryPeek(out var banner) ? banner : string.Empty);
+        result._firstLine.TrySetResult(output.TryPeek(out var banner) ? banner : string.Empty);
         return result;
     }
 
-    public async Task<string> FirstLineAsync() => await this.firstLine.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    public async Task<string> FirstLineAsync() => await _firstLine.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
     public async Task<int> WaitForExitAsync()
     {
-        await this.process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return this.process.ExitCode;
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
     }
 
     /// <summary>kill -9: no shutdown code runs.</summary>
     public void KillHard()
     {
-        this.process.Kill(entireProcessTree: true);
-        this.process.WaitForExit();
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
     }
 
-    public void Terminate() => _ = SendSignal(this.process.Id, 15);
+    public void Terminate() => _ = SendSignal(_process.Id, 15);
 
     public void Dispose()
     {
-        if (!this.process.HasExited)
+        if (!_process.HasExited)
         {
             this.KillHard();
         }
 
-        this.process.Dispose();
+        _process.Dispose();
     }
 
     private static string DotNet()

@@ -13,11 +13,11 @@ namespace ClassicDeploy.Tests.Infrastructure;
 /// <summary>The built emulator as a real child process on a fixed port, so it can be killed (-9) and restarted at the same URL.</summary>
 internal sealed class EmulatorProcess : IDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
     private EmulatorProcess(Process process, Uri baseAddress)
     {
-        this.process = process;
+        _process = process;
         BaseAddress = baseAddress;
     }
 
@@ -46,17 +46,17 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not durable is lost.</summary>
     public void Kill()
     {
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit(10_000);
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
     }
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
             Kill();
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -2,11 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using PackageBehavior = ClassicDeploy.Emulator.State.PackageBehavior;
-using PackageBehaviorRule = ClassicDeploy.Emulator.State.PackageBehaviorRule;
 using ClassicDeploy.Models;
 using ClassicDeploy.Operations;
 using Xunit;
+using PackageBehavior = ClassicDeploy.Emulator.State.PackageBehavior;
+using PackageBehaviorRule = ClassicDeploy.Emulator.State.PackageBehaviorRule;
 
 namespace ClassicDeploy.Tests.Operations;
 

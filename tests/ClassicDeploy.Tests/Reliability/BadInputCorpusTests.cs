@@ -37,9 +37,9 @@ public sealed class BadInputFixture : IAsyncLifetime
 
 public sealed class BadInputCorpusTests : IClassFixture<BadInputFixture>
 {
-    private readonly BadInputFixture fixture;
+    private readonly BadInputFixture _fixture;
 
-    public BadInputCorpusTests(BadInputFixture fixture) => this.fixture = fixture;
+    public BadInputCorpusTests(BadInputFixture fixture) => _fixture = fixture;
 
     public static IEnumerable<object[]> Cases() =>
         Directory.GetFiles(TestRepository.BadInputs, "*.json").OrderBy(f => f, StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
@@ -56,8 +56,8 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputFixture>
         string errorId = doc.RootElement.GetProperty("errorId").GetString()!;
         string fragment = doc.RootElement.GetProperty("messageContains").GetString()!;
 
-        fixture.Host.Requests.Clear();
-        ScriptResult result = fixture.Session.Run(Scenario.Prelude + "; " + script, TimeSpan.FromSeconds(30));
+        _fixture.Host.Requests.Clear();
+        ScriptResult result = _fixture.Session.Run(Scenario.Prelude + "; " + script, TimeSpan.FromSeconds(30));
 
         ErrorRecord error = Assert.Single(result.Errors);
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId + ",", StringComparison.Ordinal);
@@ -65,6 +65,6 @@ public sealed class BadInputCorpusTests : IClassFixture<BadInputFixture>
         Assert.Contains(fragment, message, StringComparison.Ordinal);
         Assert.DoesNotContain("NullReference", error.Exception?.GetType().Name ?? string.Empty, StringComparison.Ordinal);
         Assert.Empty(result.Output);
-        Assert.Empty(fixture.Host.Requests.Snapshot());
+        Assert.Empty(_fixture.Host.Requests.Snapshot());
     }
 }

@@ -17,17 +17,17 @@ namespace ClassicDeploy.Tests.Reliability;
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const double DomainSeconds = 1;
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "classicdeploy-crash-" + Guid.NewGuid().ToString("N"));
-    private readonly ITestOutputHelper output;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "classicdeploy-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly ITestOutputHelper _output;
 
-    public CrashRecoveryTests(ITestOutputHelper output) => this.output = output;
+    public CrashRecoveryTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public async Task An_upgrade_survives_kill_minus_nine_and_restart_mid_walk()
     {
         int port = EmulatorProcess.FreePort();
         string subscription = Guid.NewGuid().ToString();
-        EmulatorProcess emulator = await EmulatorProcess.StartAsync(port, dataDirectory, DomainSeconds);
+        EmulatorProcess emulator = await EmulatorProcess.StartAsync(port, _dataDirectory, DomainSeconds);
         using PowerShellSession session = PowerShellSession.Open(emulator.BaseAddress, subscription);
         using PowerShellSession waiter = PowerShellSession.Open(emulator.BaseAddress, subscription);
         RunningScript? waiting = null;
@@ -42,11 +42,11 @@ public sealed class CrashRecoveryTests : IDisposable
             waiting = waiter.Start($"Wait-DeploymentOperation -RequestId {walkId} -Timeout '00:01:00'");
             emulator.Kill();
             emulator.Dispose();
-            emulator = await EmulatorProcess.StartAsync(port, dataDirectory, DomainSeconds);
+            emulator = await EmulatorProcess.StartAsync(port, _dataDirectory, DomainSeconds);
 
             ScriptResult waited = waiting.Finish(TimeSpan.FromSeconds(90));
             bool rodeItOut = waited.Errors.Count == 0;
-            output.WriteLine(rodeItOut ? "The waiting cmdlet rode out the restart." : "The waiting cmdlet gave up during the outage: " + waited.ErrorText);
+            _output.WriteLine(rodeItOut ? "The waiting cmdlet rode out the restart." : "The waiting cmdlet gave up during the outage: " + waited.ErrorText);
             if (!rodeItOut)
             {
                 // The first waiter gave up during the outage (its retries ran out): a fresh wait must still find the operation.
@@ -93,7 +93,7 @@ public sealed class CrashRecoveryTests : IDisposable
     {
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (IOException)
         {

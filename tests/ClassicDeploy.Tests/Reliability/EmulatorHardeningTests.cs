@@ -26,27 +26,27 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
         "<!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\"><!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">" +
         "<!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\"><!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">]>";
 
-    private EmulatorHost host = null!;
-    private PowerShellSession session = null!;
-    private HttpClient http = null!;
-    private Uri upgradeUri = null!;
+    private EmulatorHost _host = null!;
+    private PowerShellSession _session = null!;
+    private HttpClient _http = null!;
+    private Uri _upgradeUri = null!;
 
     public async Task InitializeAsync()
     {
-        host = await EmulatorHost.StartAsync(new EmulatorOptions { InMemory = true, UpgradeDomainDuration = TimeSpan.FromMilliseconds(10) });
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions { InMemory = true, UpgradeDomainDuration = TimeSpan.FromMilliseconds(10) });
         string subscription = Guid.NewGuid().ToString();
-        session = PowerShellSession.Open(host.BaseAddress, subscription);
-        session.Expect(Scenario.Prelude + "; " + Scenario.CreateService("hard"));
-        http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
-        upgradeUri = new Uri(host.BaseAddress, $"{subscription}/services/hostedservices/hard/deploymentslots/production/?comp=upgrade");
+        _session = PowerShellSession.Open(_host.BaseAddress, subscription);
+        _session.Expect(Scenario.Prelude + "; " + Scenario.CreateService("hard"));
+        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        _http.DefaultRequestHeaders.Add("x-ms-version", "2017-01-01");
+        _upgradeUri = new Uri(_host.BaseAddress, $"{subscription}/services/hostedservices/hard/deploymentslots/production/?comp=upgrade");
     }
 
     public async Task DisposeAsync()
     {
-        http.Dispose();
-        session.Dispose();
-        await host.DisposeAsync();
+        _http.Dispose();
+        _session.Dispose();
+        await _host.DisposeAsync();
     }
 
     public static TheoryData<string, string> HostileBodies => new()
@@ -64,7 +64,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
     public async Task A_hostile_upgrade_body_is_refused_and_changes_nothing(string what, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/xml");
-        using HttpResponseMessage response = await http.PostAsync(upgradeUri, content);
+        using HttpResponseMessage response = await _http.PostAsync(_upgradeUri, content);
 
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{what}: got {(int)response.StatusCode}");
         string error = await response.Content.ReadAsStringAsync();
@@ -78,8 +78,8 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
     public async Task Hostile_bodies_in_parallel_do_not_stop_the_module_from_working()
     {
         Task<HttpResponseMessage>[] attacks = Enumerable.Range(0, 8).Select(i =>
-            http.PostAsync(upgradeUri, new StringContent(i % 2 == 0 ? BillionLaughs + $"<UpgradeDeployment xmlns=\"{Ns}\">&lol9;</UpgradeDeployment>" : new string('<', 5 * 1024 * 1024), Encoding.UTF8, "application/xml"))).ToArray();
-        ScriptResult result = session.Run(Scenario.Prelude +
+            _http.PostAsync(_upgradeUri, new StringContent(i % 2 == 0 ? BillionLaughs + $"<UpgradeDeployment xmlns=\"{Ns}\">&lol9;</UpgradeDeployment>" : new string('<', 5 * 1024 * 1024), Encoding.UTF8, "application/xml"))).ToArray();
+        ScriptResult result = _session.Run(Scenario.Prelude +
             "; Invoke-UpgradeDeployment -ServiceName hard -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v2 -Wait; Get-Deployment -ServiceName hard -Slot Production");
         HttpResponseMessage[] responses = await Task.WhenAll(attacks);
 
@@ -91,7 +91,7 @@ public sealed class EmulatorHardeningTests : IAsyncLifetime
 
     private void AssertDeploymentUntouched()
     {
-        PSObject deployment = Assert.Single(session.Expect("Get-Deployment -ServiceName hard -Slot Production"));
+        PSObject deployment = Assert.Single(_session.Expect("Get-Deployment -ServiceName hard -Slot Production"));
         Assert.Equal("v1", deployment.Properties["Label"].Value);
         Assert.Null(deployment.Properties["UpgradeStatus"].Value);
         Assert.False((bool)deployment.Properties["Locked"].Value);

@@ -17,22 +17,22 @@ public sealed class HostileServerTests : IAsyncLifetime
     private const string GetDeployment = "Get-Deployment -ServiceName svc1 -Slot Production";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(45);
 
-    private readonly ScriptedServer server;
-    private volatile string answer = ScriptedServer.RawResponse(200, "text/plain", string.Empty);
-    private PowerShellSession session = null!;
+    private readonly ScriptedServer _server;
+    private volatile string _answer = ScriptedServer.RawResponse(200, "text/plain", string.Empty);
+    private PowerShellSession _session = null!;
 
-    public HostileServerTests() => server = new ScriptedServer(_ => ScriptedResponse.Verbatim(answer));
+    public HostileServerTests() => _server = new ScriptedServer(_ => ScriptedResponse.Verbatim(_answer));
 
     public Task InitializeAsync()
     {
-        session = PowerShellSession.Open(server.Endpoint, Guid.NewGuid().ToString());
+        _session = PowerShellSession.Open(_server.Endpoint, Guid.NewGuid().ToString());
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        session.Dispose();
-        await server.DisposeAsync();
+        _session.Dispose();
+        await _server.DisposeAsync();
     }
 
     public static TheoryData<string, string> GarbledDeployments => new()
@@ -49,9 +49,9 @@ public sealed class HostileServerTests : IAsyncLifetime
     [MemberData(nameof(GarbledDeployments))]
     public void A_garbled_deployment_is_an_invalid_response_error(string what, string body)
     {
-        answer = ScriptedServer.RawResponse(200, "application/xml; charset=utf-8", body);
+        _answer = ScriptedServer.RawResponse(200, "application/xml; charset=utf-8", body);
 
-        ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), what);
+        ErrorRecord error = SingleError(_session.Run(GetDeployment, Bound), what);
 
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
@@ -60,9 +60,9 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_html_page_with_200_is_an_invalid_response_error()
     {
-        answer = ScriptedServer.RawResponse(200, "text/html", "<!DOCTYPE html><html><head><title>Sign in to the proxy</title></head><body><p>Sign in</p></body></html>");
+        _answer = ScriptedServer.RawResponse(200, "text/html", "<!DOCTYPE html><html><head><title>Sign in to the proxy</title></head><body><p>Sign in</p></body></html>");
 
-        ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "html page");
+        ErrorRecord error = SingleError(_session.Run(GetDeployment, Bound), "html page");
 
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
     }
@@ -70,9 +70,9 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_empty_200_is_an_invalid_response_error()
     {
-        answer = ScriptedServer.RawResponse(200, "application/xml", string.Empty);
+        _answer = ScriptedServer.RawResponse(200, "application/xml", string.Empty);
 
-        ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "empty body");
+        ErrorRecord error = SingleError(_session.Run(GetDeployment, Bound), "empty body");
 
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
     }
@@ -80,9 +80,9 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_html_error_page_instead_of_an_error_body_keeps_the_status()
     {
-        answer = ScriptedServer.RawResponse(404, "text/html", "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", requestId: false);
+        _answer = ScriptedServer.RawResponse(404, "text/html", "<html><body><h1>404 Not Found</h1><hr>nginx</body></html>", requestId: false);
 
-        ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "html 404");
+        ErrorRecord error = SingleError(_session.Run(GetDeployment, Bound), "html 404");
 
         Assert.StartsWith("ClassicDeploy.", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
@@ -92,24 +92,24 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void An_accepted_mutation_without_a_request_id_is_an_invalid_response_error()
     {
-        answer = ScriptedServer.RawResponse(202, string.Empty, string.Empty, requestId: false);
+        _answer = ScriptedServer.RawResponse(202, string.Empty, string.Empty, requestId: false);
 
-        ScriptResult result = session.Run(
+        ScriptResult result = _session.Run(
             Scenario.Prelude + "; Invoke-UpgradeDeployment -ServiceName svc1 -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v2", Bound);
 
         ErrorRecord error = SingleError(result, "202 without x-ms-request-id");
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("request", error.Exception.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Single(server.Requests, r => r.Method == "POST");
+        Assert.Single(_server.Requests, r => r.Method == "POST");
     }
 
     [Fact]
     public void An_unknown_operation_status_is_an_invalid_response_error_not_a_success()
     {
-        answer = ScriptedServer.RawResponse(200, "application/xml",
+        _answer = ScriptedServer.RawResponse(200, "application/xml",
             $"<Operation xmlns=\"{Ns}\"><ID>0123456789abcdef0123456789abcdef</ID><Status>Weird</Status></Operation>");
 
-        ScriptResult result = session.Run("Wait-DeploymentOperation -RequestId 0123456789abcdef0123456789abcdef -Timeout '00:00:20'", Bound);
+        ScriptResult result = _session.Run("Wait-DeploymentOperation -RequestId 0123456789abcdef0123456789abcdef -Timeout '00:00:20'", Bound);
 
         ErrorRecord error = SingleError(result, "unknown operation status");
         Assert.StartsWith("ClassicDeploy.InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -119,23 +119,23 @@ public sealed class HostileServerTests : IAsyncLifetime
     [Fact]
     public void A_conflict_with_a_truncated_error_body_is_still_a_clear_error()
     {
-        answer = ScriptedServer.RawResponse(409, "application/xml", $"<Error xmlns=\"{Ns}\"><Code>ConflictErr");
+        _answer = ScriptedServer.RawResponse(409, "application/xml", $"<Error xmlns=\"{Ns}\"><Code>ConflictErr");
 
-        ScriptResult result = session.Run(
+        ScriptResult result = _session.Run(
             Scenario.Prelude + "; Invoke-UpgradeDeployment -ServiceName svc1 -Slot Production -Mode Auto -Package $pkg -Configuration $cfg -Label v2", Bound);
 
         ErrorRecord error = SingleError(result, "409 truncated");
         Assert.StartsWith("ClassicDeploy.", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("409", error.Exception.Message + " " + error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Single(server.Requests, r => r.Method == "POST");
+        Assert.Single(_server.Requests, r => r.Method == "POST");
     }
 
     [Fact]
     public void A_server_that_does_not_speak_http_is_a_connection_error()
     {
-        answer = "SSH-2.0-OpenSSH_9.6\r\n\r\n";
+        _answer = "SSH-2.0-OpenSSH_9.6\r\n\r\n";
 
-        ErrorRecord error = SingleError(session.Run(GetDeployment, Bound), "not http");
+        ErrorRecord error = SingleError(_session.Run(GetDeployment, Bound), "not http");
 
         Assert.StartsWith("ClassicDeploy.", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);

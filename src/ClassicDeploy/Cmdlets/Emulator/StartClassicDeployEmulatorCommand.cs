@@ -18,7 +18,7 @@ namespace ClassicDeploy.Cmdlets;
 [OutputType(typeof(EmulatorInstance))]
 public sealed class StartClassicDeployEmulatorCommand : PSCmdlet, IDisposable
 {
-    private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+    private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
     /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
     [Parameter]
@@ -83,10 +83,10 @@ public sealed class StartClassicDeployEmulatorCommand : PSCmdlet, IDisposable
     public SwitchParameter PassThru { get; set; }
 
     /// <inheritdoc />
-    public void Dispose() => stopping.Dispose();
+    public void Dispose() => _stopping.Dispose();
 
     /// <inheritdoc />
-    protected override void StopProcessing() => stopping.Cancel();
+    protected override void StopProcessing() => _stopping.Cancel();
 
     /// <inheritdoc />
     protected override void EndProcessing()
@@ -116,7 +116,7 @@ public sealed class StartClassicDeployEmulatorCommand : PSCmdlet, IDisposable
         Uri baseAddress;
         try
         {
-            (process, baseAddress) = EmulatorLauncher.StartAsync(startInfo, StartupTimeout, stopping.Token).GetAwaiter().GetResult();
+            (process, baseAddress) = EmulatorLauncher.StartAsync(startInfo, StartupTimeout, _stopping.Token).GetAwaiter().GetResult();
         }
         catch (OperationCanceledException)
         {
