@@ -54,9 +54,11 @@ public sealed class WaitAndCancelTests : IAsyncLifetime
         ps.Runspace = console.Runspace;
         ps.AddScript("New-Deployment -ServiceName $svc -Slot Production -DeploymentName p1 -Package $pkg1 -Configuration $cfg1 -Wait");
         using var running = new RunningScript(ps);
+        // The wait has begun once the client looked at the accepted operation: the server's 202 alone can
+        // still be on its way back to the client, which then has no request id to name yet.
         Assert.True(
-            running.WaitUntil(_ => _slow.Host.Requests.Snapshot().Any(r => r.Method == "POST" && r.StatusCode == 202 && r.Path.Contains(service, StringComparison.Ordinal)), TimeSpan.FromSeconds(30)),
-            "The deployment was never created.");
+            running.WaitUntil(_ => WaitingAfterAccepted(service), TimeSpan.FromSeconds(30)),
+            "The deployment was never created and waited for.");
 
         running.Stop();
 
@@ -99,5 +101,12 @@ public sealed class WaitAndCancelTests : IAsyncLifetime
         Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
         Assert.Contains(creating.Text("RequestId")!, error.ToString());
         Assert.Equal(s.ServiceName + "/p1", error.TargetObject.ToString());
+    }
+
+    private bool WaitingAfterAccepted(string service)
+    {
+        var log = _slow.Host.Requests.Snapshot().ToList();
+        int accepted = log.FindIndex(r => r.Method == "POST" && r.StatusCode == 202 && r.Path.Contains(service, StringComparison.Ordinal));
+        return accepted >= 0 && log.Skip(accepted + 1).Any(r => r.Method == "GET");
     }
 }
