@@ -13,8 +13,9 @@ namespace ClassicDeploy.Benchmarks;
 /// <summary>
 /// (c) Per-call cost of <c>Get-Deployment</c> in real pwsh against, in the same process and rounds,
 /// <c>Invoke-RestMethod</c> of the same URI and a hand-written <c>[xml]$http.GetStringAsync(uri)</c> over one
-/// HttpClient; plus the same HttpClient GET and XmlDocument parse in C# (no PowerShell at all) and PowerShell's
-/// own cost of invoking a command. Each ratio is the median of the per-round ratios.
+/// HttpClient; plus the module's client library called from the same loop (the cmdlet's request, retries and typed
+/// parse, without the cmdlet), the same HttpClient GET and XmlDocument parse in C# (no PowerShell at all) and
+/// PowerShell's own cost of invoking a command. Each ratio is the median of the per-round ratios.
 /// </summary>
 internal static class CmdletOverheadBenchmark
 {
@@ -37,15 +38,20 @@ internal static class CmdletOverheadBenchmark
             "function Measure-Cmdlet { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Get-Deployment -ServiceName overhead -Slot Production }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
             "function Measure-Irm { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Invoke-RestMethod -Uri $u -Headers $h }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
             "function Measure-Xml { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = [xml]$http.GetStringAsync($u).GetAwaiter().GetResult() }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            // The module's own client library, called from the same loop: the request, retry pipeline and typed parse without the cmdlet.
+            "$ctx = Get-ClassicDeployContext; $cl = $ctx.GetType().GetProperty('Client', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($ctx)\n" +
+            "$t = [ClassicDeploy.Client.DeploymentTarget]::BySlot('overhead', 'Production'); $none = [Threading.CancellationToken]::None\n" +
+            "function Measure-Client { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = $cl.GetDeploymentAsync($t, $none).GetAwaiter().GetResult() }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
             "function Measure-Floor { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Get-Date }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
-            "$null = Measure-Cmdlet; $null = Measure-Irm; $null = Measure-Xml; $null = Measure-Floor\n" +
-            "$r = @{ cmdlet = @(); irm = @(); xml = @(); floor = @() }\n" +
-            $"for ($k = 0; $k -lt {rounds}; $k++) {{ $r.cmdlet += Measure-Cmdlet; $r.irm += Measure-Irm; $r.xml += Measure-Xml; $r.floor += Measure-Floor }}\n" +
+            "for ($k = 0; $k -lt 3; $k++) { $null = Measure-Cmdlet; $null = Measure-Irm; $null = Measure-Xml; $null = Measure-Client; $null = Measure-Floor }\n" +
+            "$r = @{ cmdlet = @(); irm = @(); xml = @(); client = @(); floor = @() }\n" +
+            $"for ($k = 0; $k -lt {rounds}; $k++) {{ $r.cmdlet += Measure-Cmdlet; $r.irm += Measure-Irm; $r.xml += Measure-Xml; $r.client += Measure-Client; $r.floor += Measure-Floor }}\n" +
             "[pscustomobject]$r | ConvertTo-Json -Compress\n";
         JsonElement result = await Pwsh.RunAsync(script, TimeSpan.FromMinutes(8)).ConfigureAwait(false);
         double[] cmdlet = Values(result, "cmdlet");
         double[] irm = Values(result, "irm");
         double[] xml = Values(result, "xml");
+        double[] client = Values(result, "client");
         double[] floor = Values(result, "floor");
 
         // The same GET and parse with no PowerShell in between.
@@ -76,6 +82,8 @@ internal static class CmdletOverheadBenchmark
             ["invoke_restmethod_us"] = Stats.Median(irm),
             ["httpclient_xml_pwsh_us"] = Stats.Median(xml),
             ["httpclient_xmldocument_csharp_us"] = Stats.Median(csharp),
+            ["client_library_pwsh_us"] = Stats.Median(client),
+            ["client_library_vs_xml"] = Stats.Median(client.Select((c, i) => c / xml[i])),
             ["pwsh_command_floor_us"] = Stats.Median(floor),
             ["get_deployment_min_us"] = cmdlet.Min(),
             ["iterations"] = iterations,

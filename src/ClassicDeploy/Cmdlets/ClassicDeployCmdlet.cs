@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace ClassicDeploy.Cmdlets;
 public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
-    private BlockingCollection<Action>? _writes;
+    private WritePump? _writes;
     private bool _disposed;
     private bool _showsProgress = true;
 
@@ -84,7 +83,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     protected void Run(Func<CancellationToken, Task> core, object? target)
     {
         CancellationToken token = _stopping.Token;
-        var writes = new BlockingCollection<Action>();
+        var writes = new WritePump();
         _writes = writes;
         Action<string>? verbose = VerboseEnabled() ? message => _ = Post(() => WriteVerbose(message)) : null;
         _showsProgress = ProgressShown();
@@ -94,10 +93,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         Task task = StartCore(core, token, writes, verbose);
         try
         {
-            foreach (Action write in writes.GetConsumingEnumerable(token))
-            {
-                write();
-            }
+            writes.Run(token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -134,7 +130,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private static async Task StartCore(Func<CancellationToken, Task> core, CancellationToken token, BlockingCollection<Action> writes, Action<string>? verbose)
+    private static async Task StartCore(Func<CancellationToken, Task> core, CancellationToken token, WritePump writes, Action<string>? verbose)
     {
         // Opened inside this async method, so the scope flows to the core and not back to the pipeline thread.
         try
@@ -147,7 +143,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         }
         finally
         {
-            writes.CompleteAdding();
+            writes.Complete();
         }
     }
 
@@ -203,22 +199,9 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     /// <summary>Queues a write for the pipeline thread; callable from any thread while the core runs. False once nothing pumps.</summary>
     protected bool Post(Action write)
     {
-        BlockingCollection<Action>? writes = _writes;
-        if (writes is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            writes.Add(write);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            // The core already ended; a late verbose line has nowhere to go.
-            return false;
-        }
+        // False when nothing pumps, or the core already ended (a late verbose line has nowhere to go).
+        WritePump? writes = _writes;
+        return writes != null && writes.TryPost(write);
     }
 
     /// <summary>Runs <paramref name="func"/> on the pipeline thread and awaits its result (ShouldProcess, path resolution).</summary>
