@@ -117,6 +117,8 @@ public abstract partial class ClassicDeployCmdlet : IOperationSink, IProgressVis
 
     Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => OnPipelineThread(() => ShouldProcessOrExplain(target, action));
 
+    bool IOperationSink.ShowsConfirmation => _showsConfirmation;
+
     async Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct)
     {
         Task<HealthVerdict> verdict = OnPipelineThread(() => CheckHealth(check));

@@ -20,6 +20,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     private WritePump? _writes;
     private bool _disposed;
     private bool _showsProgress = true;
+    private bool _showsConfirmation = true;
 
     /// <summary>The connection to use instead of the runspace's default one (from Connect-ClassicDeploy -PassThru, or deserialized from another session).</summary>
     [Parameter]
@@ -85,8 +86,10 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         CancellationToken token = _stopping.Token;
         var writes = new WritePump();
         _writes = writes;
-        Action<string>? verbose = VerboseEnabled() ? message => _ = Post(() => WriteVerbose(message)) : null;
+        bool verboseShown = VerboseEnabled();
+        Action<string>? verbose = verboseShown ? message => _ = Post(() => WriteVerbose(message)) : null;
         _showsProgress = ProgressShown();
+        _showsConfirmation = verboseShown || WhatIfRequested || WillPrompt();
 
         // The core starts on this thread and runs here up to its first real await (the request is on the wire by
         // then); its continuations run on the thread pool (ConfigureAwait(false)). No hand-off to start it.
@@ -267,6 +270,40 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>True when the cmdlet's -Force was given: ShouldProcess is not asked (unless -WhatIf).</summary>
     private protected virtual bool SkipsConfirmation => false;
+
+    /// <summary>
+    /// Whether ShouldProcess would prompt: -Confirm, else the cmdlet's ConfirmImpact at or above
+    /// $ConfirmPreference (not with -Force, and never for a cmdlet that does not ask).
+    /// </summary>
+    private bool WillPrompt()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out object? confirm) && confirm is SwitchParameter asked)
+        {
+            return asked.IsPresent;
+        }
+
+        if (SkipsConfirmation)
+        {
+            return false;
+        }
+
+        CmdletAttribute? declared = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+        if (declared is null || !declared.SupportsShouldProcess)
+        {
+            return false;
+        }
+
+        object? preference = GetVariableValue("ConfirmPreference");
+        if (preference is PSObject wrapped)
+        {
+            preference = wrapped.BaseObject;
+        }
+
+        ConfirmImpact threshold = preference is ConfirmImpact impact ? impact
+            : LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact converted) ? converted
+            : ConfirmImpact.High;
+        return threshold != ConfirmImpact.None && declared.ConfirmImpact >= threshold;
+    }
 
     private bool WhatIfRequested =>
         (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter on && on.IsPresent)

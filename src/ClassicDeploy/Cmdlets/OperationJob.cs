@@ -104,6 +104,9 @@ public sealed class OperationJob : Job, IOperationSink
     /// <summary>Confirmed by the cmdlet before the job started.</summary>
     Task<bool> IOperationSink.ShouldProcessAsync(string target, string action) => Task.FromResult(true);
 
+    // The session asked before the job started; nothing in the job shows the question.
+    bool IOperationSink.ShowsConfirmation => false;
+
     Task<HealthVerdict> IOperationSink.CheckHealthAsync(HealthCheck check, CancellationToken ct) =>
         throw new NotSupportedException("A health check runs a script block in the session, so it cannot be answered from a job: run the command without -AsJob.");
 

@@ -33,6 +33,12 @@ internal interface IOperationSink
     Task<bool> ShouldProcessAsync(string target, string action);
 
     /// <summary>
+    /// Whether the text given to <see cref="ShouldProcessAsync"/> is shown anywhere (-WhatIf, a -Confirm prompt,
+    /// -Verbose). When not, a workflow spends no request only to word it.
+    /// </summary>
+    bool ShowsConfirmation { get; }
+
+    /// <summary>
     /// Asks the caller's health gate about a deployment (a monitored upgrade, after each upgrade
     /// domain). The cmdlet base runs the check on the pipeline thread, so a cmdlet can answer it
     /// with a script block.

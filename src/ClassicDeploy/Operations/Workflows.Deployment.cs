@@ -96,6 +96,12 @@ internal sealed partial class Workflows
     /// </summary>
     private async Task<string> SupersedesAsync(DeploymentTarget target, CancellationToken ct)
     {
+        if (!Sink.ShowsConfirmation)
+        {
+            // Nobody reads the question (no -WhatIf, prompt or -Verbose): no Get Deployment only to word it.
+            return string.Empty;
+        }
+
         Deployment deployment;
         try
         {

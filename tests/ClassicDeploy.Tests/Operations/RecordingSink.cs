@@ -63,6 +63,9 @@ internal sealed class RecordingSink : IOperationSink, IProgressVisibility
         }
     }
 
+    /// <summary>Whether the confirmation text is shown (-WhatIf, -Confirm, -Verbose); a workflow may skip wording it when not.</summary>
+    public bool ShowsConfirmation { get; set; } = true;
+
     public Task<bool> ShouldProcessAsync(string target, string action)
     {
         lock (_gate)

@@ -265,6 +265,18 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public async Task AnUpgradeWhoseQuestionNobodySeesSendsItsPostFirst()
+    {
+        _sink.ShowsConfirmation = false;
+        _handler.Then(HttpStatusCode.Accepted, requestId: "op-up");
+
+        await Workflows().UpgradeDeploymentAsync(Production, Upgrade(), OperationWait.None, CancellationToken.None);
+
+        Assert.Equal(("contoso/Production", "Auto upgrade to package https://store.test/pkg/v2.cspkg?…"), Assert.Single(_sink.Asked));
+        Assert.Equal("POST", Assert.Single(_handler.Seen).Method);
+    }
+
+    [Fact]
     public async Task ABareRequestIdIsDescribedFromListSubscriptionOperations()
     {
         _handler.Then(HttpStatusCode.OK, ScriptedHandler.Operation("0123456789abcdef0123456789abcdef", "InProgress"))

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using ClassicDeploy.Emulator;
 using ClassicDeploy.Tests.Infrastructure;
 using Xunit;
 
@@ -59,6 +60,29 @@ public sealed class ConfirmationTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(new[] { "Succeeded", "Succeeded" }, r.Output.Select(o => o.Text("Status")));
         Assert.Equal("green", s.Run("(Get-Deployment -ServiceName $svc -Slot Production).DeploymentName").ShouldSucceed().Single().ToString());
+    }
+
+    [Fact]
+    public void An_upgrade_reads_the_deployment_first_only_when_its_question_is_shown()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment().WithManualUpgrade();
+        const string Upgrade = "Invoke-UpgradeDeployment -ServiceName $svc -Slot Production -Mode Manual -Package $pkg2 -Configuration $cfg2";
+
+        // -Verbose shows ShouldProcess's question, which says what the new update supersedes: read first.
+        // (Found from the end of the log: the emulator's request log keeps only the newest requests.)
+        ScriptResult shown = s.Run(Upgrade + " -Label v3 -Verbose -Wait").ShouldSucceed();
+        Assert.Contains(shown.Verbose, v => v.Message.Contains("superseding the Manual update in progress (upgrade domain 0 of", StringComparison.Ordinal));
+        var log = s.Requests.ToList();
+        int post = log.FindLastIndex(r => r.Method == "POST");
+        Assert.Equal("GET", log[post - 1].Method);
+        Assert.EndsWith("/deploymentslots/production", log[post - 1].Path, StringComparison.OrdinalIgnoreCase);
+
+        // Nobody sees the question: right after the marker read, the POST.
+        s.Run("$null = Get-CloudService -ServiceName $svc").ShouldSucceed();
+        s.Run(Upgrade + " -Label v4").ShouldSucceed();
+        RequestLogEntry[] last = s.Requests.Skip(s.Requests.Count - 2).ToArray();
+        Assert.Equal(new[] { "GET", "POST" }, last.Select(r => r.Method).ToArray());
+        Assert.EndsWith("/services/hostedservices/" + s.ServiceName, last[0].Path, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
