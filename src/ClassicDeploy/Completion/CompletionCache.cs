@@ -52,23 +52,41 @@ internal sealed class CompletionCache
 
     private IReadOnlyList<NameEntry>? Fetch(ClassicDeployContext context, Func<ClassicDeployContext, CancellationToken, Task<IReadOnlyList<NameEntry>>> fetch)
     {
-        using var cancellation = new CancellationTokenSource(FetchTimeout);
+        var cancellation = new CancellationTokenSource(FetchTimeout);
+        bool abandoned = false;
         try
         {
-            Task<IReadOnlyList<NameEntry>> task = Task.Run(() => fetch(context, cancellation.Token));
+            // The token is taken here: a fetch that starts only after it was abandoned (a busy thread pool)
+            // must still see it cancelled, not a disposed source.
+            CancellationToken token = cancellation.Token;
+            Task<IReadOnlyList<NameEntry>> task = Task.Run(() => fetch(context, token));
             if (task.Wait(FetchTimeout))
             {
                 return task.Result;
             }
 
             cancellation.Cancel();
-            task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+            abandoned = true;
+            task.ContinueWith(
+                t =>
+                {
+                    _ = t.Exception;
+                    cancellation.Dispose();
+                },
+                TaskScheduler.Default);
             return null;
         }
         catch (Exception)
         {
             // Completion must never throw into the prompt: no names, whatever went wrong.
             return null;
+        }
+        finally
+        {
+            if (!abandoned)
+            {
+                cancellation.Dispose();
+            }
         }
     }
 

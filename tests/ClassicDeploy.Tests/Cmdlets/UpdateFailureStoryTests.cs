@@ -24,7 +24,8 @@ public sealed class UpdateFailureStoryTests : IAsyncLifetime
     {
         // A start timeout of an hour: a crashing upgrade stays stuck for as long as the test looks.
         o.StartTimeout = TimeSpan.FromHours(1);
-        o.InstanceStartDuration = TimeSpan.FromMilliseconds(50);
+        // Slow packages start in ten times this: 3 s, so "not ready yet right after success" holds on a loaded machine.
+        o.InstanceStartDuration = TimeSpan.FromMilliseconds(300);
         o.PackageBehaviors.Add(new PackageBehaviorRule("*crash*", PackageBehavior.Crash));
         o.PackageBehaviors.Add(new PackageBehaviorRule("*invalid*", PackageBehavior.Invalid));
         o.PackageBehaviors.Add(new PackageBehaviorRule("*slow*", PackageBehavior.Slow));
