@@ -89,7 +89,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         bool verboseShown = VerboseEnabled();
         Action<string>? verbose = verboseShown ? message => _ = Post(() => WriteVerbose(message)) : null;
         _showsProgress = ProgressShown();
-        _showsConfirmation = verboseShown || WhatIfRequested || WillPrompt();
+        _showsConfirmation = verboseShown || (AsksToProcess && (WhatIfRequested || WillPrompt()));
 
         // The core starts on this thread and runs here up to its first real await (the request is on the wire by
         // then); its continuations run on the thread pool (ConfigureAwait(false)). No hand-off to start it.
@@ -273,7 +273,7 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// Whether ShouldProcess would prompt: -Confirm, else the cmdlet's ConfirmImpact at or above
-    /// $ConfirmPreference (not with -Force, and never for a cmdlet that does not ask).
+    /// $ConfirmPreference (not with -Force). Asked only of a cmdlet that supports ShouldProcess.
     /// </summary>
     private bool WillPrompt()
     {
@@ -287,12 +287,6 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
             return false;
         }
 
-        CmdletAttribute? declared = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
-        if (declared is null || !declared.SupportsShouldProcess)
-        {
-            return false;
-        }
-
         object? preference = GetVariableValue("ConfirmPreference");
         if (preference is PSObject wrapped)
         {
@@ -302,8 +296,18 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
         ConfirmImpact threshold = preference is ConfirmImpact impact ? impact
             : LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact converted) ? converted
             : ConfirmImpact.High;
-        return threshold != ConfirmImpact.None && declared.ConfirmImpact >= threshold;
+        return threshold != ConfirmImpact.None && Declaration!.ConfirmImpact >= threshold;
     }
+
+    /// <summary>Whether this cmdlet asks ShouldProcess at all (SupportsShouldProcess); a read cmdlet pays no preference lookups.</summary>
+    private bool AsksToProcess => Declaration?.SupportsShouldProcess == true;
+
+    private CmdletAttribute? Declaration =>
+        Declarations.GetOrAdd(GetType(), type => (CmdletAttribute?)Attribute.GetCustomAttribute(type, typeof(CmdletAttribute)));
+
+    /// <summary>Each cmdlet class's [Cmdlet] declaration, read once per class.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, CmdletAttribute?> Declarations =
+        new System.Collections.Concurrent.ConcurrentDictionary<Type, CmdletAttribute?>();
 
     private bool WhatIfRequested =>
         (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter on && on.IsPresent)
