@@ -43,6 +43,24 @@ public sealed class JobTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void Wait_DeploymentOperation_AsJob_is_one_job_for_everything_piped_and_looks_at_them_with_one_list()
+    {
+        Scenario s = _fixture.Scenario().WithDeployment("Production").WithDeployment("Staging");
+        // Requests after the set-up's last one, by time: the emulator's request log keeps only the newest.
+        DateTimeOffset setUp = s.Requests[s.Requests.Count - 1].Time;
+
+        ScriptResult r = s.Run(
+            "$ops = 'Production', 'Staging' | ForEach-Object { Invoke-UpgradeDeployment -ServiceName $svc -Slot $_ -Package $pkg2 -Configuration $cfg2 }; " +
+            "$jobs = @($ops | Wait-DeploymentOperation -AsJob); $jobs.Count; $out = $jobs | Wait-Job -Timeout 60 | Receive-Job; $out; $jobs | Remove-Job").ShouldSucceed();
+
+        Assert.Equal(1, r.Output[0].BaseObject);
+        Assert.Equal(new[] { "Succeeded", "Succeeded" }, r.Output.Skip(1).Select(o => o.Text("Status")));
+        var looks = s.Requests.Where(q => q.Time > setUp && q.Path.Contains("/operations", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Contains(looks, q => q.Path.EndsWith("/operations", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(looks, q => !q.Path.EndsWith("/operations", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void A_failure_makes_the_job_Failed_and_Receive_Job_writes_its_error()
     {
         Scenario s = _fixture.Scenario().WithDeployment();
