@@ -63,12 +63,7 @@ public abstract partial class ClassicDeployCmdlet
             return false;
         }
 
-        object? preference = GetVariableValue("ConfirmPreference");
-        if (preference is PSObject wrapped)
-        {
-            preference = wrapped.BaseObject;
-        }
-
+        object? preference = Preference("ConfirmPreference");
         ConfirmImpact threshold = preference is ConfirmImpact impact ? impact
             : LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact converted) ? converted
             : ConfirmImpact.High;

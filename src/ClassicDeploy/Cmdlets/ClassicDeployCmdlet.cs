@@ -164,17 +164,15 @@ public abstract partial class ClassicDeployCmdlet : PSCmdlet, IDisposable
     /// <summary>Whether WriteProgress would show anything ($ProgressPreference); when not, a wait for many reads no deployment only for its bars.</summary>
     private bool ProgressShown() => Shows("ProgressPreference");
 
-    private bool Shows(string preferenceVariable)
+    private bool Shows(string preferenceVariable) =>
+        !(Preference(preferenceVariable) is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
+
+    /// <summary>A preference variable's value as the session holds it, unwrapped from its PSObject.</summary>
+    private object? Preference(string variable)
     {
-        object? preference = GetVariableValue(preferenceVariable);
-        if (preference is PSObject wrapped)
-        {
-            preference = wrapped.BaseObject;
-        }
-
-        return !(preference is ActionPreference action) || (action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore);
+        object? value = GetVariableValue(variable);
+        return value is PSObject wrapped ? wrapped.BaseObject : value;
     }
-
 
     /// <summary>What the workflow asked to warn if stopped (<see cref="IOperationSink.WhenStopped"/>).</summary>
     private volatile string? _stoppedWarning;
