@@ -40,6 +40,18 @@ function New-ServiceConfiguration {
 "@
 }
 
+function Wait-InstancesReady {
+    # A deployment's success is not readiness: its instances start afterwards. Waits until every
+    # instance of $Slot is ReadyRole, or $Timeout (a real role's start timeout is minutes), and returns it.
+    param([string] $Slot, [timespan] $Timeout = [timespan]::FromMinutes(15))
+    $deadline = [datetime]::UtcNow + $Timeout
+    while ($true) {
+        $deployment = Get-Deployment -ServiceName $ServiceName -Slot $Slot
+        if ($deployment.InstancesReady -eq $deployment.InstancesTotal -or [datetime]::UtcNow -ge $deadline) { return $deployment }
+        Start-Sleep -Milliseconds 250
+    }
+}
+
 function Assert-Production {
     param([string] $DeploymentName)
     $production = Get-Deployment -ServiceName $ServiceName -Slot Production
@@ -57,7 +69,7 @@ New-Deployment -ServiceName $ServiceName -Slot Production -DeploymentName shop-b
 "== 2. Green (v2) goes to staging and is checked before it takes traffic"
 New-Deployment -ServiceName $ServiceName -Slot Staging -DeploymentName shop-green -Label v2 -StartDeployment -Wait `
     -Package ($PackageUrl -f 'v2') -Configuration (New-ServiceConfiguration -Release v2) | Out-Host
-$green = Get-Deployment -ServiceName $ServiceName -Slot Staging
+$green = Wait-InstancesReady -Slot Staging
 $green | Out-Host
 if ($green.InstancesReady -ne $green.InstancesTotal) { throw "Green is not ready: $($green.InstancesReady) of $($green.InstancesTotal) instances." }
 "Green is ready on its private address $($green.Url): $($green.InstancesReady) of $($green.InstancesTotal) instances."

@@ -54,6 +54,18 @@ function Get-Fleet {
     Get-CloudService | Where-Object { $names -contains $_.ServiceName } | Get-Deployment -Slot Production
 }
 
+function Wait-FleetReady {
+    # A walk's success is not readiness: the walked instances restart on the new release afterwards.
+    # Waits until every instance of the fleet is ReadyRole, or $Timeout, and returns the fleet.
+    param([timespan] $Timeout = [timespan]::FromMinutes(15))
+    $deadline = [datetime]::UtcNow + $Timeout
+    while ($true) {
+        $fleet = @(Get-Fleet)
+        if (-not ($fleet | Where-Object { $_.InstancesReady -lt $_.InstancesTotal }) -or [datetime]::UtcNow -ge $deadline) { return $fleet }
+        Start-Sleep -Milliseconds 250
+    }
+}
+
 $names = 1..$Count | ForEach-Object { '{0}-{1:00}' -f $Prefix, $_ }
 
 "== 1. $Count services, each with v1 in production, created in parallel"
@@ -83,7 +95,7 @@ while ($true) {
     "Wave ${wave}: upgrade domain $($pending[0].UpgradeStatus.CurrentUpgradeDomain + 1) of $($pending[0].UpgradeDomainCount) on $($pending.Count) services"
     $walks = $pending | Step-UpgradeDomain
     $walks | Wait-DeploymentOperation | Out-Host
-    $unhealthy = @(Get-Fleet | Where-Object { $_.InstancesReady -lt $_.InstancesTotal })
+    $unhealthy = @(Wait-FleetReady | Where-Object { $_.InstancesReady -lt $_.InstancesTotal })
     if ($unhealthy.Count -gt 0) { throw "Fleet check failed after wave ${wave}: $(($unhealthy | ForEach-Object { $_.ServiceName }) -join ', ')" }
     "  fleet check passed after wave $wave"
 }
