@@ -12,10 +12,11 @@ public sealed class RequestLogTests
     [Fact]
     public async Task Each_request_is_one_entry_and_one_line_with_its_request_id_and_never_its_body()
     {
-        var lines = new ConcurrentQueue<string>();
-        await using var emulator = await StartAsync(o => o.Log = lines.Enqueue);
+        var lines = new LogLines();
+        await using var emulator = await StartAsync(o => o.Log = lines.Add);
         using var created = await emulator.PostAsync("services/hostedservices", Bodies.CreateHostedService("svc", "SECRET-LABEL"));
         var id = RequestId(created);
+        await lines.WhenLoggedAsync();
 
         var entry = Assert.Single(emulator.Host.Requests.Snapshot());
         Assert.Equal("POST", entry.Method);
@@ -26,7 +27,7 @@ public sealed class RequestLogTests
         Assert.Null(entry.Fault);
         Assert.True(entry.ElapsedMs >= 0);
 
-        var line = Assert.Single(lines);
+        var line = Assert.Single(lines.All);
         Assert.Contains("POST", line);
         Assert.Contains($"/{Subscription}/services/hostedservices", line);
         Assert.Contains(" 201 ", line);
@@ -69,10 +70,11 @@ public sealed class RequestLogTests
     [InlineData("services/hostedservices/a%E2%80%A8b", '\u2028')]
     public async Task A_control_character_in_the_path_is_escaped_in_the_log_line(string path, char control)
     {
-        var lines = new ConcurrentQueue<string>();
-        await using var emulator = await StartAsync(o => o.Log = lines.Enqueue);
+        var lines = new LogLines();
+        await using var emulator = await StartAsync(o => o.Log = lines.Add);
         using var response = await emulator.GetAsync(path + "?x=%07");
-        var line = Assert.Single(lines);
+        await lines.WhenLoggedAsync();
+        var line = Assert.Single(lines.All);
         Assert.DoesNotContain(control, line);
         Assert.DoesNotContain('\u0007', line);
         Assert.Contains(@"\u" + ((int)control).ToString("X4"), line);
@@ -101,5 +103,26 @@ public sealed class RequestLogTests
         await using var emulator = await StartAsync(o => o.RequestLogCapacity = 0);
         using var response = await emulator.GetAsync("services/hostedservices");
         Assert.Empty(emulator.Host.Requests.Snapshot());
+    }
+
+    /// <summary>
+    /// The emulator's log lines. A line is written when the request's handling ends, which can be just after the
+    /// client has read the answer, so a test waits for it (bounded) before it looks.
+    /// </summary>
+    private sealed class LogLines
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+        private readonly System.Threading.SemaphoreSlim _added = new(0);
+
+        public string[] All => _lines.ToArray();
+
+        public void Add(string line)
+        {
+            _lines.Enqueue(line);
+            _added.Release();
+        }
+
+        public async Task WhenLoggedAsync() =>
+            Assert.True(await _added.WaitAsync(System.TimeSpan.FromSeconds(10)), "the request was not logged within 10 s");
     }
 }
