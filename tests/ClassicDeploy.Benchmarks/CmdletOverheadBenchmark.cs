@@ -15,7 +15,8 @@ namespace ClassicDeploy.Benchmarks;
 /// <c>Invoke-RestMethod</c> of the same URI and a hand-written <c>[xml]$http.GetStringAsync(uri)</c> over one
 /// HttpClient; plus the module's client library called from the same loop (the cmdlet's request, retries and typed
 /// parse, without the cmdlet), the same HttpClient GET and XmlDocument parse in C# (no PowerShell at all) and
-/// PowerShell's own cost of invoking a command. Each ratio is the median of the per-round ratios.
+/// PowerShell's own cost of invoking a command, and the floor of any cmdlet sending this request (a compiled no-op
+/// cmdlet with the same parameters next to the client library call). Each ratio is the median of the per-round ratios.
 /// </summary>
 internal static class CmdletOverheadBenchmark
 {
@@ -43,9 +44,15 @@ internal static class CmdletOverheadBenchmark
             "$t = [ClassicDeploy.Client.DeploymentTarget]::BySlot('overhead', 'Production'); $none = [Threading.CancellationToken]::None\n" +
             "function Measure-Client { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = $cl.GetDeploymentAsync($t, $none).GetAwaiter().GetResult() }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
             "function Measure-Floor { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Get-Date }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
-            "for ($k = 0; $k -lt 3; $k++) { $null = Measure-Cmdlet; $null = Measure-Irm; $null = Measure-Xml; $null = Measure-Client; $null = Measure-Floor }\n" +
-            "$r = @{ cmdlet = @(); irm = @(); xml = @(); client = @(); floor = @() }\n" +
-            $"for ($k = 0; $k -lt {rounds}; $k++) {{ $r.cmdlet += Measure-Cmdlet; $r.irm += Measure-Irm; $r.xml += Measure-Xml; $r.client += Measure-Client; $r.floor += Measure-Floor }}\n" +
+            // A compiled cmdlet that binds the same two parameters and does nothing: PowerShell's cost of invoking such a
+            // command; and, called next to the client library in each turn of one loop, the floor of any cmdlet that sends
+            // this request (the two together cost more than their sum, as each evicts the other's code and data).
+            NoRequestCmdlet +
+            "function Measure-Bare { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Test-NoRequest -ServiceName overhead -Slot Production }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "function Measure-BareClient { $sw = [Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt $n; $i++) { $null = Test-NoRequest -ServiceName overhead -Slot Production; $null = $cl.GetDeploymentAsync($t, $none).GetAwaiter().GetResult() }; $sw.Elapsed.TotalMilliseconds * 1000 / $n }\n" +
+            "for ($k = 0; $k -lt 3; $k++) { $null = Measure-Cmdlet; $null = Measure-Irm; $null = Measure-Xml; $null = Measure-Client; $null = Measure-Floor; $null = Measure-Bare; $null = Measure-BareClient }\n" +
+            "$r = @{ cmdlet = @(); irm = @(); xml = @(); client = @(); floor = @(); bare = @(); bareclient = @() }\n" +
+            $"for ($k = 0; $k -lt {rounds}; $k++) {{ $r.cmdlet += Measure-Cmdlet; $r.irm += Measure-Irm; $r.xml += Measure-Xml; $r.client += Measure-Client; $r.floor += Measure-Floor; $r.bare += Measure-Bare; $r.bareclient += Measure-BareClient }}\n" +
             "[pscustomobject]$r | ConvertTo-Json -Compress\n";
         JsonElement result = await Pwsh.RunAsync(script, TimeSpan.FromMinutes(8)).ConfigureAwait(false);
         double[] cmdlet = Values(result, "cmdlet");
@@ -53,6 +60,8 @@ internal static class CmdletOverheadBenchmark
         double[] xml = Values(result, "xml");
         double[] client = Values(result, "client");
         double[] floor = Values(result, "floor");
+        double[] bare = Values(result, "bare");
+        double[] bareClient = Values(result, "bareclient");
 
         // The same GET and parse with no PowerShell in between.
         using var http = new HttpClient();
@@ -85,6 +94,11 @@ internal static class CmdletOverheadBenchmark
             ["client_library_pwsh_us"] = Stats.Median(client),
             ["client_library_vs_xml"] = Stats.Median(client.Select((c, i) => c / xml[i])),
             ["pwsh_command_floor_us"] = Stats.Median(floor),
+            ["noop_cmdlet_same_parameters_us"] = Stats.Median(bare),
+            ["noop_cmdlet_plus_client_library_us"] = Stats.Median(bareClient),
+            ["noop_cmdlet_plus_client_library_vs_xml"] = Stats.Median(bareClient.Select((c, i) => c / xml[i])),
+            ["get_deployment_vs_noop_cmdlet_plus_client_library"] = Stats.Median(cmdlet.Select((c, i) => c / bareClient[i])),
+            ["xml_vs_irm"] = Stats.Median(xml.Select((c, i) => c / irm[i])),
             ["get_deployment_min_us"] = cmdlet.Min(),
             ["iterations"] = iterations,
             ["rounds"] = rounds,
@@ -97,6 +111,21 @@ internal static class CmdletOverheadBenchmark
                 perCall, "us", "Invoke-RestMethod", Stats.Median(irm), versusIrm, $"ratio <= {TargetVersusRestMethod}", versusIrm <= TargetVersusRestMethod, details),
         };
     }
+
+    /// <summary>Compiles and imports Test-NoRequest: -ServiceName and -Slot as Get-Deployment binds them, and no work.</summary>
+    private const string NoRequestCmdlet =
+        "$refs = @([ClassicDeploy.Models.DeploymentSlot].Assembly.Location, [psobject].Assembly.Location, [object].Assembly.Location, [Reflection.Assembly]::Load('netstandard').Location, [Reflection.Assembly]::Load('System.Runtime').Location)\n" +
+        "$bare = Add-Type -PassThru -ReferencedAssemblies $refs -TypeDefinition @'\n" +
+        "using System.Management.Automation;\n" +
+        "[Cmdlet(VerbsDiagnostic.Test, \"NoRequest\")]\n" +
+        "public sealed class TestNoRequestCommand : PSCmdlet\n" +
+        "{\n" +
+        "    [Parameter(Mandatory = true, Position = 0)] public string ServiceName { get; set; }\n" +
+        "    [Parameter] public ClassicDeploy.Models.DeploymentSlot? Slot { get; set; }\n" +
+        "    protected override void ProcessRecord() { WriteObject(ServiceName); }\n" +
+        "}\n" +
+        "'@\n" +
+        "Import-Module -Assembly $bare[0].Assembly\n";
 
     private static double[] Values(JsonElement result, string name) =>
         result.GetProperty(name).EnumerateArray().Select(e => e.GetDouble()).ToArray();
