@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using ClassicDeploy.Emulator.State;
 using ClassicDeploy.Emulator.Wire;
@@ -12,7 +13,8 @@ namespace ClassicDeploy.Emulator.Http;
 /// <summary>
 /// Every request, in order: request id, header and URI limits, faults, management certificate, x-ms-version, route, body cap,
 /// endpoint. Every failure becomes one &lt;Error&gt; through <see cref="ErrorFactory"/>; every
-/// request becomes one <see cref="RequestLogEntry"/> and one log line (never a body, control characters escaped).
+/// request becomes one <see cref="RequestLogEntry"/> and one log line (never a body, control characters escaped),
+/// written before the client can have read the answer.
 /// </summary>
 internal sealed class RequestPipeline
 {
@@ -48,6 +50,37 @@ internal sealed class RequestPipeline
         context.Response.Headers[RequestIdHeader] = requestId;
 
         var fault = _faults.Next(request);
+        var logged = 0;
+        void Log(int status)
+        {
+            if (Interlocked.Exchange(ref logged, 1) != 0)
+            {
+                return;
+            }
+
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var query = request.QueryString.Value ?? string.Empty;
+            _log.Add(new RequestLogEntry(_clock.GetUtcNow(), request.Method, path, query, subscriptionId, status, requestId, elapsed, fault));
+            _logLine?.Invoke(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} {1}{2} {3} {4} {5:0.0}ms{6}",
+                LogText.Escape(request.Method),
+                LogText.Escape(path),
+                LogText.Escape(query),
+                status,
+                requestId,
+                elapsed,
+                fault is null ? string.Empty : " fault=" + fault));
+        }
+
+        // A response with a body starts while the endpoint writes it, and its client can read it before this
+        // method ends: log it as its headers go out, so whoever has the answer also finds it in the log. One
+        // without a body (or none at all) goes out only after this method returns, so the finally logs it first.
+        context.Response.OnStarting(() =>
+        {
+            Log(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         var status = 0;
         try
         {
@@ -66,19 +99,7 @@ internal sealed class RequestPipeline
         }
         finally
         {
-            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            var query = request.QueryString.Value ?? string.Empty;
-            _log.Add(new RequestLogEntry(_clock.GetUtcNow(), request.Method, path, query, subscriptionId, status, requestId, elapsed, fault));
-            _logLine?.Invoke(string.Format(
-                CultureInfo.InvariantCulture,
-                "{0} {1}{2} {3} {4} {5:0.0}ms{6}",
-                LogText.Escape(request.Method),
-                LogText.Escape(path),
-                LogText.Escape(query),
-                status,
-                requestId,
-                elapsed,
-                fault is null ? string.Empty : " fault=" + fault));
+            Log(status);
         }
     }
 
