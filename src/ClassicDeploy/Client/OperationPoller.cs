@@ -36,7 +36,7 @@ internal sealed class OperationPoller
         {
             try
             {
-                var schedule = new WaitSchedule(_polling, watch != null, watch?.WalksEveryDomain == true);
+                var schedule = new WaitSchedule(_polling, watch != null, watch?.WalksEveryDomain == true) { ShowsEveryDomain = watch?.ShowsEveryDomain != false };
                 long started = _client.Clock.GetTimestamp();
                 TimeSpan offset = Since(watch?.AcceptedAt);
                 while (true)

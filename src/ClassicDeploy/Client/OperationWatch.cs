@@ -25,6 +25,9 @@ internal sealed class OperationWatch
     /// <summary>True for an upgrade or configuration change, which in Auto mode walks every upgrade domain in turn.</summary>
     public bool WalksEveryDomain { get; }
 
+    /// <summary>Whether each upgrade domain must be seen for the progress bar; false when nobody sees it (see <see cref="WaitSchedule.ShowsEveryDomain"/>).</summary>
+    public bool ShowsEveryDomain { get; set; } = true;
+
     /// <summary>Called with each Get Deployment answer.</summary>
     public Action<Deployment>? Seen { get; }
 

@@ -73,6 +73,12 @@ internal sealed class WaitSchedule
     /// </summary>
     public TimeSpan Spread { get; set; }
 
+    /// <summary>
+    /// Whether every upgrade domain must reach the progress bar (the default). False when no one sees the bar:
+    /// the looks in the first domain may then reach past the second, which costs fewer of them.
+    /// </summary>
+    public bool ShowsEveryDomain { get; set; } = true;
+
     /// <summary>True while looks follow the forecast of an Auto update.</summary>
     public bool Forecasting => _forecasting;
 
@@ -206,9 +212,13 @@ internal sealed class WaitSchedule
             : latest - earliest <= 2 * resolution ? latest
             : (earliest + latest) / 2;
 
-        // Not past the earliest start of the domain after next, so the progress bar shows every domain.
+        // Not past the earliest start of the domain after next, so the progress bar shows every domain. With nobody
+        // watching the bar, the looks in the first domain, which know nothing yet of how long a domain takes, reach
+        // twice as far each time instead, which costs fewer of them. Later ones keep to it all the same: the end is
+        // forecast from the domain changes seen on the way, and one skipped leaves it less certain.
         (double Earliest, double Latest)? afterNext = _forecast.StartOf(_domain + 2);
-        if (afterNext.HasValue && afterNext.Value.Earliest > t)
+        bool mayLeap = !ShowsEveryDomain && _domain == 0 && _domain + 2 < _domainCount - 1;
+        if (!mayLeap && afterNext.HasValue && afterNext.Value.Earliest > t)
         {
             at = Math.Min(at, afterNext.Value.Earliest);
         }

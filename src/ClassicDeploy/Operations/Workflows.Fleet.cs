@@ -118,13 +118,14 @@ internal sealed partial class Workflows
         var schedule = new WaitSchedule(polling, watched != null, watched != null && WalksEveryDomain(watched.Operation.Kind))
         {
             Spread = first > DateTime.MinValue && last > first ? last - first : TimeSpan.Zero,
+            ShowsEveryDomain = ShowsProgress,
         };
         var poller = new OperationPoller(Client, polling);
         long started = Client.Clock.GetTimestamp();
         TimeSpan offset = watched is null ? TimeSpan.Zero : poller.Since(watched.Operation.StartTime);
         TimeSpan Now() => Client.Clock.GetElapsedTime(started) + offset;
         int? reportedDomain = null;
-        bool showProgress = !(Sink is IProgressVisibility visibility) || visibility.ShowsProgress;
+        bool showProgress = ShowsProgress;
         while (pending.Count > 0)
         {
             TimeSpan now = Now();

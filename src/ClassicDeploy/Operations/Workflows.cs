@@ -98,6 +98,7 @@ internal sealed partial class Workflows
                 exception => Sink.Verbose("Progress: could not read deployment " + progress.Target + ": " + exception.Message))
             {
                 AcceptedAt = operation.StartTime,
+                ShowsEveryDomain = ShowsProgress,
             };
             return await Client.WatchOperationAsync(operation.RequestId, watch, timeout, ct).ConfigureAwait(false);
         }
@@ -109,6 +110,9 @@ internal sealed partial class Workflows
             }
         }
     }
+
+    /// <summary>Whether anyone sees progress bars (a sink that cannot tell is taken to show them).</summary>
+    private bool ShowsProgress => !(Sink is IProgressVisibility visibility) || visibility.ShowsProgress;
 
     /// <summary>An upgrade or configuration change in Auto mode walks every upgrade domain in turn, so its end can be forecast.</summary>
     private static bool WalksEveryDomain(OperationKind kind) =>

@@ -86,7 +86,7 @@ public sealed class ForecastWaitTests
         "<UpgradeDomainCount>" + domains + "</UpgradeDomainCount></Deployment>";
 
     private static async Task<(OperationStatus Status, double ReturnedAt, List<int> DomainsSeen)> WaitAsync(
-        SimulatedUpgrade upgrade, FakeTimeProvider clock, ScriptedHandler handler, bool walksEveryDomain = true, PollingOptions? polling = null)
+        SimulatedUpgrade upgrade, FakeTimeProvider clock, ScriptedHandler handler, bool walksEveryDomain = true, PollingOptions? polling = null, bool showsEveryDomain = true)
     {
         var options = ScriptedHandler.Options(handler);
         options.Polling = polling ?? new PollingOptions();
@@ -101,7 +101,10 @@ public sealed class ForecastWaitTests
             DeploymentTarget.BySlot("app", DeploymentSlot.Production),
             walksEveryDomain,
             d => seen.Add(d.UpgradeStatus?.CurrentUpgradeDomain ?? -1),
-            null);
+            null)
+        {
+            ShowsEveryDomain = showsEveryDomain,
+        };
         OperationStatus status = await client.WatchOperationAsync("op1", watch, null, CancellationToken.None);
         return (status, upgrade.Now, seen);
     }
@@ -124,6 +127,51 @@ public sealed class ForecastWaitTests
 
         Assert.Equal(OperationState.Succeeded, status.Status);
         Assert.InRange(returnedAt, upgrade.End, upgrade.End * 1.03);
+    }
+
+    [Theory]
+    [InlineData(5, 0.0, 0.4, 0.0)]
+    [InlineData(5, 0.0, 0.5, 0.0)]
+    [InlineData(5, 0.0, 6.5, 0.0)]
+    [InlineData(5, 0.1, 0.4, 0.2)]
+    [InlineData(5, 0.125, 0.5, 0.25)]
+    [InlineData(5, 1.5, 6.0, 3.0)]
+    [InlineData(5, 1.625, 6.5, 3.25)] // the emulator's defaults for 6.5 s domains
+    [InlineData(10, 0.0, 60.0, 30.0)]
+    [InlineData(2, 0.0, 3.0, 0.0)]
+    public async Task WithNobodySeeingTheProgressBarAnAutoUpgradeIsNoticedAsSoonForNoMoreRequests(int domains, double accept, double apply, double start)
+    {
+        var shownClock = new FakeTimeProvider();
+        var shown = new SimulatedUpgrade(shownClock, domains, accept, apply, start);
+        await WaitAsync(shown, shownClock, shown.Handler());
+        var hiddenClock = new FakeTimeProvider();
+        var hidden = new SimulatedUpgrade(hiddenClock, domains, accept, apply, start);
+
+        var (status, returnedAt, _) = await WaitAsync(hidden, hiddenClock, hidden.Handler(), showsEveryDomain: false);
+
+        Assert.Equal(OperationState.Succeeded, status.Status);
+        Assert.InRange(returnedAt, hidden.End, hidden.End * 1.03);
+        Assert.True(hidden.Looks.Count <= shown.Looks.Count, $"hidden {string.Join(" ", hidden.Trace)}; shown {string.Join(" ", shown.Trace)}");
+    }
+
+    [Theory]
+    [InlineData(0.5)] // 2.5 s
+    [InlineData(6.5)] // 32.5 s
+    public async Task WithNobodySeeingTheProgressBarTheFirstDomainCostsFewerLooks(double apply)
+    {
+        var shownClock = new FakeTimeProvider();
+        var shown = new SimulatedUpgrade(shownClock, 5, 0, apply, 0);
+        await WaitAsync(shown, shownClock, shown.Handler());
+        var clock = new FakeTimeProvider();
+        var upgrade = new SimulatedUpgrade(clock, 5, 0, apply, 0);
+
+        var (_, returnedAt, _) = await WaitAsync(upgrade, clock, upgrade.Handler(), showsEveryDomain: false);
+
+        Assert.InRange(returnedAt, upgrade.End, upgrade.End * 1.03);
+        Assert.True(upgrade.Looks.Count < shown.Looks.Count, $"hidden {string.Join(" ", upgrade.Trace)}; shown {string.Join(" ", shown.Trace)}");
+        Assert.True(
+            upgrade.Trace.Count(l => l.StartsWith("d0@", StringComparison.Ordinal)) < shown.Trace.Count(l => l.StartsWith("d0@", StringComparison.Ordinal)),
+            $"hidden {string.Join(" ", upgrade.Trace)}; shown {string.Join(" ", shown.Trace)}");
     }
 
     [Fact]

@@ -186,6 +186,18 @@ public sealed class FleetWaitTests
     }
 
     [Fact]
+    public async Task WithoutVisibleProgressTheWatchedDeploymentIsReadFewerTimesAndTheFleetIsNoticedAsSoon()
+    {
+        var (shown, _, _) = await WaitAsync(30);
+        var (hidden, sink, returnedAt) = await WaitAsync(30, showProgress: false);
+
+        int Reads(Fleet f) => f.Requests.Count(r => r == "deployment");
+        Assert.True(Reads(hidden) < Reads(shown), $"{Reads(hidden)} reads hidden, {Reads(shown)} shown");
+        Assert.Equal(30, sink.Operations.Count(o => o.Status == OperationState.Succeeded));
+        Assert.InRange(returnedAt, hidden.LastEnd, hidden.LastEnd * 1.03);
+    }
+
+    [Fact]
     public async Task AnOperationTheListDoesNotShowIsAskedAboutAloneAndAFailingListFallsBackToEach()
     {
         var (fleet, sink, _) = await WaitAsync(10, f => f.Unlisted.Add(7));
