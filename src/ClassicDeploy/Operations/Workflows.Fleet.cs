@@ -125,7 +125,6 @@ internal sealed partial class Workflows
         TimeSpan offset = watched is null ? TimeSpan.Zero : poller.Since(watched.Operation.StartTime);
         TimeSpan Now() => Client.Clock.GetElapsedTime(started) + offset;
         int? reportedDomain = null;
-        bool showProgress = ShowsProgress;
         while (pending.Count > 0)
         {
             TimeSpan now = Now();
@@ -159,7 +158,7 @@ internal sealed partial class Workflows
                 }
 
                 int? domain = deployment.UpgradeStatus?.CurrentUpgradeDomain;
-                if (showProgress && domain != reportedDomain)
+                if (ShowsProgress && domain != reportedDomain)
                 {
                     reportedDomain = domain;
                     await RefreshProgressAsync(pending.Where(i => i != watched && i.Progress != null).ToList(), ct).ConfigureAwait(false);

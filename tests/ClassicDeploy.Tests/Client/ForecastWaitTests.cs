@@ -141,13 +141,7 @@ public sealed class ForecastWaitTests
     [InlineData(2, 0.0, 3.0, 0.0)]
     public async Task WithNobodySeeingTheProgressBarAnAutoUpgradeIsNoticedAsSoonForNoMoreRequests(int domains, double accept, double apply, double start)
     {
-        var shownClock = new FakeTimeProvider();
-        var shown = new SimulatedUpgrade(shownClock, domains, accept, apply, start);
-        await WaitAsync(shown, shownClock, shown.Handler());
-        var hiddenClock = new FakeTimeProvider();
-        var hidden = new SimulatedUpgrade(hiddenClock, domains, accept, apply, start);
-
-        var (status, returnedAt, _) = await WaitAsync(hidden, hiddenClock, hidden.Handler(), showsEveryDomain: false);
+        var (shown, hidden, status, returnedAt) = await ShownThenHiddenAsync(domains, accept, apply, start);
 
         Assert.Equal(OperationState.Succeeded, status.Status);
         Assert.InRange(returnedAt, hidden.End, hidden.End * 1.03);
@@ -159,19 +153,26 @@ public sealed class ForecastWaitTests
     [InlineData(6.5)] // 32.5 s
     public async Task WithNobodySeeingTheProgressBarTheFirstDomainCostsFewerLooks(double apply)
     {
-        var shownClock = new FakeTimeProvider();
-        var shown = new SimulatedUpgrade(shownClock, 5, 0, apply, 0);
-        await WaitAsync(shown, shownClock, shown.Handler());
-        var clock = new FakeTimeProvider();
-        var upgrade = new SimulatedUpgrade(clock, 5, 0, apply, 0);
-
-        var (_, returnedAt, _) = await WaitAsync(upgrade, clock, upgrade.Handler(), showsEveryDomain: false);
+        var (shown, upgrade, _, returnedAt) = await ShownThenHiddenAsync(5, 0, apply, 0);
 
         Assert.InRange(returnedAt, upgrade.End, upgrade.End * 1.03);
         Assert.True(upgrade.Looks.Count < shown.Looks.Count, $"hidden {string.Join(" ", upgrade.Trace)}; shown {string.Join(" ", shown.Trace)}");
         Assert.True(
             upgrade.Trace.Count(l => l.StartsWith("d0@", StringComparison.Ordinal)) < shown.Trace.Count(l => l.StartsWith("d0@", StringComparison.Ordinal)),
             $"hidden {string.Join(" ", upgrade.Trace)}; shown {string.Join(" ", shown.Trace)}");
+    }
+
+    /// <summary>The same upgrade waited for twice, each on a clock of its own: with every domain on the bar, then with nobody seeing it.</summary>
+    private static async Task<(SimulatedUpgrade Shown, SimulatedUpgrade Hidden, OperationStatus HiddenStatus, double HiddenReturnedAt)> ShownThenHiddenAsync(
+        int domains, double accept, double apply, double start)
+    {
+        var shownClock = new FakeTimeProvider();
+        var shown = new SimulatedUpgrade(shownClock, domains, accept, apply, start);
+        await WaitAsync(shown, shownClock, shown.Handler());
+        var hiddenClock = new FakeTimeProvider();
+        var hidden = new SimulatedUpgrade(hiddenClock, domains, accept, apply, start);
+        var (status, returnedAt, _) = await WaitAsync(hidden, hiddenClock, hidden.Handler(), showsEveryDomain: false);
+        return (shown, hidden, status, returnedAt);
     }
 
     [Fact]
